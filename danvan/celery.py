@@ -1,0 +1,27 @@
+"""The Celery app and its beat schedule.
+
+Configuration comes from Django settings (CELERY_* names). With REDIS_URL set the
+broker is Redis; without it the broker is kombu's filesystem transport, which needs
+no server, so the embedded default still runs a real worker and beat.
+"""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+
+app = Celery("danvan")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# One entry per periodic job; each task is thin and calls a service.
+app.conf.beat_schedule = {
+    # Re-queue notification emails whose first attempt never ran (broker down at
+    # commit time, worker crashed mid-send). Delivery itself is claim-once.
+    "retry-pending-notification-emails": {
+        "task": "danvan.notifications.tasks.retry_pending_notification_emails",
+        "schedule": crontab(minute="*/10"),
+    },
+}

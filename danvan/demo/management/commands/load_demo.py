@@ -1,0 +1,31 @@
+"""manage.py load_demo: a realistic province to try the portal on. Safe to run again."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from danvan.demo.people import DEMO_PASSWORD, PEOPLE, build_people
+from danvan.orgunits.divisions import load_province
+
+
+class Command(BaseCommand):
+    help = "Load Lai Châu's units and one demo official per role, then print their logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Allow demo accounts (with a published password) on a non-SQLite database.",
+        )
+
+    def handle(self, *args, **options):
+        if connection.vendor != "sqlite" and not options["force"]:
+            raise CommandError(
+                "Refusing to create demo accounts with a known password on a production-type "
+                "database. Use --force if this really is a demo server."
+            )
+        province, created = load_province("Lai Châu")
+        self.stdout.write(f"{province.name}: {created} units created.")
+        build_people()
+        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        for person in PEOPLE:
+            self.stdout.write(f"  {person.username:<18} {person.role.label} – {person.position_title}")

@@ -1,0 +1,46 @@
+"""The officials' navbar: which entries each role sees.
+
+Apps add their entries here as they land; an entry shows when the user holds
+one of its roles (an empty tuple means every signed-in official).
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from danvan.accounts.roles import Role, roles_of
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    icon: str
+    roles: tuple[Role, ...] = ()
+    staff_only: bool = False
+
+
+NAV_ITEMS = (
+    NavItem(_("Home"), "home", "house"),
+    NavItem(_("Days off"), "workdays:year", "calendar3"),
+    NavItem(_("Administration"), "admin:index", "gear", roles=(Role.ADMINISTRATOR,), staff_only=True),
+)
+
+
+def nav_items_for(user, current_path=""):
+    """The navbar entries this user may use, each with its URL and active flag."""
+    if not user.is_authenticated:
+        return []
+    held = roles_of(user)
+    items = []
+    for item in NAV_ITEMS:
+        if item.staff_only and not user.is_staff:
+            continue
+        if item.roles and not (user.is_superuser or held.intersection(item.roles)):
+            continue
+        url = reverse(item.url_name)
+        active = current_path == url if url == "/" else current_path.startswith(url)
+        items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+    return items

@@ -1,0 +1,98 @@
+"""Creating notices, delivering their emails and marking them read."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import EmailStatus, Notification
+
+# A claim older than this is taken to belong to a worker that died mid-send.
+STALE_CLAIM = timedelta(hours=1)
+
+
+def notify(*, recipient, kind, key, title, body="", target=None, url="", email=True):
+    """Create the notice for (recipient, key) once; return (notification, created).
+
+    A second call with the same key returns the existing notice and sends
+    nothing. The email, if any, is queued only after the caller's transaction
+    commits.
+    """
+    from .tasks import send_notification_email
+
+    if not email:
+        status = EmailStatus.NOT_REQUESTED
+    elif recipient.email:
+        status = EmailStatus.PENDING
+    else:
+        status = EmailStatus.NO_ADDRESS
+    defaults = {"kind": kind, "title": title[:255], "body": body, "url": url, "email_status": status}
+    if target is not None:
+        defaults["target_type"] = ContentType.objects.get_for_model(target)
+        defaults["target_id"] = str(target.pk)
+    notification, created = Notification.objects.get_or_create(recipient=recipient, key=key, defaults=defaults)
+    if created and status == EmailStatus.PENDING:
+        send_notification_email.delay_on_commit(notification.pk)
+    return notification, created
+
+
+def deliver_notification_email(*, notification_id):
+    """Send the notice's email unless another worker has it or it went already.
+
+    The claim is one conditional UPDATE, so two workers (or a retried task)
+    cannot both send. The mail goes out outside any transaction; if sending
+    fails the claim is released for a later retry.
+    """
+    now = timezone.now()
+    claimable = Q(email_status=EmailStatus.PENDING) | Q(
+        email_status=EmailStatus.SENDING, email_claimed_at__lt=now - STALE_CLAIM
+    )
+    claimed = (
+        Notification.objects.filter(claimable, pk=notification_id)
+        .update(email_status=EmailStatus.SENDING, email_claimed_at=now)
+    )
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {
+                "notification": notification,
+                "recipient": notification.recipient,
+                "link": _absolute(notification.url),
+            }
+            subject = render_to_string("emails/notification_subject.txt", context).strip()
+            text = render_to_string("emails/notification.txt", context)
+        send_mail(subject, text, None, [notification.recipient.email])
+    except Exception:
+        Notification.objects.filter(pk=notification_id).update(
+            email_status=EmailStatus.PENDING, email_claimed_at=None
+        )
+        raise
+    Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.SENT, emailed_at=timezone.now())
+    return True
+
+
+def _absolute(url):
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.PORTAL_BASE_URL + url
+
+
+@transaction.atomic
+def mark_notification_read(*, notification, actor):
+    """Mark one of the actor's notices read (no-op if it already is)."""
+    Notification.objects.filter(pk=notification.pk, recipient=actor, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def mark_all_notifications_read(*, actor):
+    """Mark every unread notice of the actor read; return how many changed."""
+    return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())

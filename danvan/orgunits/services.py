@@ -1,0 +1,59 @@
+"""Writes to the unit tree. The materialised path is kept here and nowhere else."""
+
+from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
+
+from .models import Unit
+
+
+class UnitTreeError(ValueError):
+    """A change that would break the tree (a cycle, a missing parent)."""
+
+
+@transaction.atomic
+def create_unit(*, name, kind, level, parent=None, division_code="", valid_from=None, actor=None):
+    """Create a unit under `parent` (or as a root) with its path set."""
+    unit = Unit.objects.create(
+        name=name,
+        kind=kind,
+        level=level,
+        parent=parent,
+        division_code=division_code,
+        valid_from=valid_from,
+        path="",
+    )
+    unit.path = f"{parent.path if parent else ''}{unit.pk}/"
+    unit.save(update_fields=["path"])
+    return unit
+
+
+@transaction.atomic
+def move_unit(*, unit, parent, actor=None):
+    """Put `unit` and its whole subtree under `parent` (None makes it a root)."""
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    if parent is not None:
+        parent = Unit.objects.select_for_update().get(pk=parent.pk)
+        if parent.path.startswith(unit.path):
+            raise UnitTreeError("A unit cannot be moved under itself or its own sub-units.")
+    old_prefix = unit.path
+    new_prefix = f"{parent.path if parent else ''}{unit.pk}/"
+    # One UPDATE rewrites the prefix of every path in the subtree.
+    Unit.objects.filter(path__startswith=old_prefix).update(
+        path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1))
+    )
+    Unit.objects.filter(pk=unit.pk).update(parent=parent)
+    unit.refresh_from_db()
+    return unit
+
+
+@transaction.atomic
+def close_unit(*, unit, last_day, successor=None, actor=None):
+    """Record that a unit ceased to exist after `last_day`, taken over by `successor`."""
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    if successor is not None and successor.pk == unit.pk:
+        raise UnitTreeError("A unit cannot succeed itself.")
+    unit.valid_to = last_day
+    unit.successor = successor
+    unit.save(update_fields=["valid_to", "successor"])
+    return unit

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from . import views
+
+admin.site.site_header = _("Mass mobilisation portal – administration")
+admin.site.site_title = _("Mass mobilisation portal")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("accounts/", include("danvan.accounts.urls")),
+    path("notifications/", include("danvan.notifications.urls")),
+    path("days-off/", include("danvan.workdays.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,43 @@
+"""Project-level pages."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from danvan.accounts.roles import roles_of
+from danvan.accounts.selectors import memberships_of
+from danvan.notifications.selectors import notifications_for
+from danvan.workdays.calendar import WorkCalendar
+
+UPCOMING_DAYS = 45
+
+
+class HomeView(TemplateView):
+    """What an official sees first: who they are here, what is new, and the calendar."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        today = timezone.localdate()
+        calendar = WorkCalendar()
+        return super().get_context_data(
+            today=today,
+            today_off_reason=calendar.reason_off(today),
+            next_working_day=calendar.next_working_day(today, include_self=False),
+            upcoming_days_off=_upcoming_special_days(calendar, today),
+            roles=sorted(roles_of(user), key=lambda role: role.label),
+            memberships=memberships_of(user),
+            latest_notifications=notifications_for(user)[:5],
+            **kwargs,
+        )
+
+
+def _upcoming_special_days(calendar, today):
+    end = today + timedelta(days=UPCOMING_DAYS)
+    rows = calendar.special_days(today.year)
+    if end.year != today.year:
+        rows += calendar.special_days(end.year)
+    return [row for row in rows if today <= row[0] <= end]
+
