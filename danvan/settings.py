@@ -183,7 +183,8 @@ AXES_VERBOSE = False
 # --- Internationalisation -----------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project catalogue, then corrections to a few of Django's own Vietnamese strings.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django_overrides"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -15,7 +15,7 @@ class YearView(TemplateView):
     template_name = "workdays/year.html"
 
     def get_context_data(self, **kwargs):
-        year = kwargs.get("year") or timezone.localdate().year
+        year = kwargs.pop("year", None) or timezone.localdate().year
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise Http404
         user = self.request.user

@@ -1,0 +1,44 @@
+import os
+
+import pytest
+from django.core.cache import cache
+
+from danvan.celery import app as celery_app
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_env(name, why):
+    """Skip (with the reason) when `name` is unset; under CI a missing component fails instead."""
+    value = os.environ.get(name, "")
+    if not value:
+        message = f"{name} is not set: {why}"
+        if IN_CI:
+            pytest.fail(f"{message}. CI must provide it.")
+        pytest.skip(message)
+    return value
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage needs collectstatic first; tests serve from the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks queued by services run in-process, after the commit that queued them."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,50 @@
+import factory
+from django.contrib.auth.models import Group
+
+from danvan.accounts.models import Membership, User
+from danvan.orgunits.models import Unit, UnitKind, UnitLevel
+from danvan.orgunits.services import create_unit
+
+PASSWORD = "Mat-khau-thu-2026"
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    name = factory.Sequence(lambda n: f"Đơn vị {n}")
+    kind = UnitKind.PEOPLE_COMMITTEE
+    level = UnitLevel.COMMUNE
+    parent = None
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Through the service, so the tree path is set as in real use.
+        return create_unit(**kwargs)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"canbo{n}")
+    full_name = factory.Faker("name", locale="vi_VN")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.vn")
+    position_title = "Chuyên viên"
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted or ():
+            self.groups.add(Group.objects.get(name=role))
+
+    @factory.post_generation
+    def units(self, create, extracted, **kwargs):
+        for index, unit in enumerate(extracted or ()):
+            Membership.objects.create(user=self, unit=unit, is_primary=index == 0)
