@@ -40,4 +40,3 @@ def _upcoming_special_days(calendar, today):
     if end.year != today.year:
         rows += calendar.special_days(end.year)
     return [row for row in rows if today <= row[0] <= end]
-

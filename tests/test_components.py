@@ -119,7 +119,10 @@ def test_embedded_default_worker_sends_a_queued_email_without_redis(tmp_path):
     worker = Worker(env, tmp_path / "worker.log")
     try:
         status = "from danvan.notifications.models import Notification; print(Notification.objects.get().email_status)"
-        wait_for(lambda: manage(env, "shell", "--verbosity", "0", "-c", status).strip() == EmailStatus.SENT, what="the email to be sent")
+        wait_for(
+            lambda: manage(env, "shell", "--verbosity", "0", "-c", status).strip() == EmailStatus.SENT,
+            what="the email to be sent",
+        )
         wait_for(lambda: "Đơn KN-0001 sắp đến hạn" in worker.output(), timeout=10, what="the console email")
     finally:
         worker.stop()

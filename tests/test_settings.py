@@ -27,7 +27,9 @@ print(json.dumps({
 
 
 def run_settings(tmp_path, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_DEBUG"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_DEBUG"}
+    }
     clean.update(DANVAN_ENV_FILE=str(tmp_path / "absent.env"), DANVAN_VAR_DIR=str(tmp_path / "var"))
     clean.update(env)
     return subprocess.run(

@@ -53,6 +53,4 @@ def grant_role_permissions(apps, grants):
         group, _created = Group.objects.get_or_create(name=str(role))
         for perm in perms:
             app_label, codename = perm.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))

@@ -52,9 +52,8 @@ def deliver_notification_email(*, notification_id):
     claimable = Q(email_status=EmailStatus.PENDING) | Q(
         email_status=EmailStatus.SENDING, email_claimed_at__lt=now - STALE_CLAIM
     )
-    claimed = (
-        Notification.objects.filter(claimable, pk=notification_id)
-        .update(email_status=EmailStatus.SENDING, email_claimed_at=now)
+    claimed = Notification.objects.filter(claimable, pk=notification_id).update(
+        email_status=EmailStatus.SENDING, email_claimed_at=now
     )
     if not claimed:
         return False
@@ -70,9 +69,7 @@ def deliver_notification_email(*, notification_id):
             text = render_to_string("emails/notification.txt", context)
         send_mail(subject, text, None, [notification.recipient.email])
     except Exception:
-        Notification.objects.filter(pk=notification_id).update(
-            email_status=EmailStatus.PENDING, email_claimed_at=None
-        )
+        Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.PENDING, email_claimed_at=None)
         raise
     Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.SENT, emailed_at=timezone.now())
     return True

@@ -39,8 +39,6 @@ def open_notification(request, pk):
 @require_POST
 def mark_all_read(request):
     count = services.mark_all_notifications_read(actor=request.user)
-    message = ngettext(
-        "%(count)d notification marked as read.", "%(count)d notifications marked as read.", count
-    )
+    message = ngettext("%(count)d notification marked as read.", "%(count)d notifications marked as read.", count)
     messages.success(request, message % {"count": count})
     return redirect("notifications:inbox")

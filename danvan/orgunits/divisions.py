@@ -149,9 +149,7 @@ def load_province(name_or_code, *, with_communes=True):
         code=str(int(province.code)),
         parent=None,
     )
-    created = int(was_created) + _ensure_bodies(
-        root, level=UnitLevel.PROVINCE, place=place, short=short, party=party
-    )
+    created = int(was_created) + _ensure_bodies(root, level=UnitLevel.PROVINCE, place=place, short=short, party=party)
     if with_communes:
         wards = sorted(Ward.iter_by_province(province.code), key=lambda w: w.name)
         for ward in wards:

@@ -155,4 +155,3 @@ def add_working_days(start, days, *, calendar=None):
 def add_days_rolling(start, days, *, calendar=None):
     """A calendar-day period with the Civil Code Art 148(5) roll-forward."""
     return (calendar or WorkCalendar()).add_days_rolling(start, days)
-

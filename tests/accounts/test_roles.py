@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_migration_creates_one_group_per_role_with_permissions():
-    groups = {g.name: set(g.permissions.values_list("content_type__app_label", "codename")) for g in Group.objects.all()}
+    groups = {
+        g.name: set(g.permissions.values_list("content_type__app_label", "codename")) for g in Group.objects.all()
+    }
     assert set(groups) >= set(Role.values)
     assert ("orgunits", "view_unit") in groups["handler"]
     assert ("workdays", "add_dayoff") in groups["administrator"]

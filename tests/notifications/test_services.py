@@ -90,9 +90,9 @@ def test_delivering_twice_sends_once(mailoutbox):
 def test_a_failed_send_releases_the_claim_for_a_retry(mailoutbox):
     notification, _ = notify(UserFactory(), email=False)
     Notification.objects.filter(pk=notification.pk).update(email_status=EmailStatus.PENDING)
-    with mock.patch("danvan.notifications.services.send_mail", side_effect=OSError("SMTP down")):
-        with pytest.raises(OSError):
-            services.deliver_notification_email(notification_id=notification.pk)
+    failing_smtp = mock.patch("danvan.notifications.services.send_mail", side_effect=OSError("SMTP down"))
+    with failing_smtp, pytest.raises(OSError):
+        services.deliver_notification_email(notification_id=notification.pk)
     notification.refresh_from_db()
     assert notification.email_status == EmailStatus.PENDING
     assert services.deliver_notification_email(notification_id=notification.pk) is True

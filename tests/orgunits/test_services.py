@@ -75,6 +75,8 @@ def test_close_unit_records_the_successor(tree):
 def test_prefix_of_one_id_does_not_match_another(tree):
     # "1/2/" must not be taken as an ancestor of "1/23/".
     province = tree[0]
-    many = [create_unit(name=f"Xã {i}", kind=UnitKind.COMMUNE, level=UnitLevel.COMMUNE, parent=province) for i in range(12)]
+    many = [
+        create_unit(name=f"Xã {i}", kind=UnitKind.COMMUNE, level=UnitLevel.COMMUNE, parent=province) for i in range(12)
+    ]
     first = Unit.objects.get(pk=many[0].pk)
     assert set(unit_with_descendants(first)) == {first}

@@ -5,32 +5,115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('kind', models.CharField(choices=[('province', 'Province / centrally-run city'), ('commune', 'Commune / ward / special zone'), ('district', 'District (abolished 1/7/2025)'), ('party_committee', 'Party committee'), ('people_council', "People's Council"), ('council_standing', "People's Council Standing Committee"), ('people_committee', "People's Committee"), ('fatherland_front', 'Fatherland Front Committee'), ('mass_mobilisation', 'Mass Mobilisation Commission'), ('inspectorate', 'Inspectorate'), ('reception_office', 'Citizen reception office'), ('department', 'Department / specialised office'), ('other', 'Other body')], max_length=32, verbose_name='kind')),
-                ('level', models.CharField(choices=[('province', 'Province level'), ('district', 'District level (until 30/6/2025)'), ('commune', 'Commune level')], max_length=16, verbose_name='level')),
-                ('division_code', models.CharField(blank=True, help_text='Official code of the province or commune (localities only).', max_length=10, verbose_name='administrative division code')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='active from')),
-                ('valid_to', models.DateField(blank=True, help_text='Last day the unit existed, e.g. before a merger.', null=True, verbose_name='active until')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='orgunits.unit', verbose_name='parent unit')),
-                ('successor', models.ForeignKey(blank=True, help_text='The unit that took over after a merger or reorganisation.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='predecessors', to='orgunits.unit', verbose_name='successor unit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=255, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("province", "Province / centrally-run city"),
+                            ("commune", "Commune / ward / special zone"),
+                            ("district", "District (abolished 1/7/2025)"),
+                            ("party_committee", "Party committee"),
+                            ("people_council", "People's Council"),
+                            ("council_standing", "People's Council Standing Committee"),
+                            ("people_committee", "People's Committee"),
+                            ("fatherland_front", "Fatherland Front Committee"),
+                            ("mass_mobilisation", "Mass Mobilisation Commission"),
+                            ("inspectorate", "Inspectorate"),
+                            ("reception_office", "Citizen reception office"),
+                            ("department", "Department / specialised office"),
+                            ("other", "Other body"),
+                        ],
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Province level"),
+                            ("district", "District level (until 30/6/2025)"),
+                            ("commune", "Commune level"),
+                        ],
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "division_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Official code of the province or commune (localities only).",
+                        max_length=10,
+                        verbose_name="administrative division code",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="active from")),
+                (
+                    "valid_to",
+                    models.DateField(
+                        blank=True,
+                        help_text="Last day the unit existed, e.g. before a merger.",
+                        null=True,
+                        verbose_name="active until",
+                    ),
+                ),
+                ("path", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="orgunits.unit",
+                        verbose_name="parent unit",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The unit that took over after a merger or reorganisation.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="predecessors",
+                        to="orgunits.unit",
+                        verbose_name="successor unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit',
-                'verbose_name_plural': 'units',
-                'ordering': ['path'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('division_code', ''), _negated=True), fields=('kind', 'division_code'), name='unit_unique_division_code'), models.UniqueConstraint(fields=('parent', 'name'), name='unit_unique_name_in_parent'), models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='unit_valid_period_ordered')],
+                "verbose_name": "unit",
+                "verbose_name_plural": "units",
+                "ordering": ["path"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("division_code", ""), _negated=True),
+                        fields=("kind", "division_code"),
+                        name="unit_unique_division_code",
+                    ),
+                    models.UniqueConstraint(fields=("parent", "name"), name="unit_unique_name_in_parent"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_to__isnull", True),
+                            ("valid_from__isnull", True),
+                            ("valid_to__gte", models.F("valid_from")),
+                            _connector="OR",
+                        ),
+                        name="unit_valid_period_ordered",
+                    ),
+                ],
             },
         ),
     ]

@@ -4,41 +4,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='DayOff',
+            name="DayOff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='date')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('legal_basis', models.CharField(blank=True, help_text='E.g. the notice that announced the change.', max_length=255, verbose_name='legal basis')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True, verbose_name="date")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "legal_basis",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. the notice that announced the change.",
+                        max_length=255,
+                        verbose_name="legal basis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'extra day off',
-                'verbose_name_plural': 'extra days off',
-                'ordering': ['date'],
-                'abstract': False,
+                "verbose_name": "extra day off",
+                "verbose_name_plural": "extra days off",
+                "ordering": ["date"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WorkingDay',
+            name="WorkingDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='date')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('legal_basis', models.CharField(blank=True, help_text='E.g. the notice that announced the change.', max_length=255, verbose_name='legal basis')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True, verbose_name="date")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "legal_basis",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. the notice that announced the change.",
+                        max_length=255,
+                        verbose_name="legal basis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'extra working day',
-                'verbose_name_plural': 'extra working days',
-                'ordering': ['date'],
-                'abstract': False,
+                "verbose_name": "extra working day",
+                "verbose_name_plural": "extra working days",
+                "ordering": ["date"],
+                "abstract": False,
             },
         ),
     ]

@@ -1,7 +1,10 @@
 """manage.py load_demo: a realistic province to try the portal on. Safe to run again."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from danvan.demo.people import DEMO_PASSWORD, PEOPLE, build_people
 from danvan.orgunits.divisions import load_province
@@ -26,6 +29,11 @@ class Command(BaseCommand):
         province, created = load_province("Lai Châu")
         self.stdout.write(f"{province.name}: {created} units created.")
         build_people()
-        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
-        for person in PEOPLE:
-            self.stdout.write(f"  {person.username:<18} {person.role.label} – {person.position_title}")
+        with translation.override(settings.LANGUAGE_CODE):
+            header = _("Demo logins at %(url)s (the same password for all: %(password)s)") % {
+                "url": settings.PORTAL_BASE_URL,
+                "password": DEMO_PASSWORD,
+            }
+            self.stdout.write(self.style.SUCCESS(header))
+            for person in PEOPLE:
+                self.stdout.write(f"  {person.username:<18} {person.role.label} – {person.position_title}")

@@ -15,14 +15,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("provinces", nargs="*", help='Province names or codes, e.g. "Lai Châu" or 12.')
         parser.add_argument("--all", action="store_true", help="Load all 34 provinces.")
-        parser.add_argument(
-            "--without-communes", action="store_true", help="Only the province level and its bodies."
-        )
+        parser.add_argument("--without-communes", action="store_true", help="Only the province level and its bodies.")
 
     def handle(self, *args, **options):
         wanted = [str(int(p.code)) for p in Province.iter_all()] if options["all"] else options["provinces"]
         if not wanted:
-            raise CommandError("Name at least one province (e.g. \"Lai Châu\") or pass --all.")
+            raise CommandError('Name at least one province (e.g. "Lai Châu") or pass --all.')
         for name_or_code in wanted:
             try:
                 root, created = load_province(name_or_code, with_communes=not options["without_communes"])
