@@ -20,7 +20,7 @@ def test_home_shows_roles_units_and_the_coming_holiday(client):
     assert "UBND phường Tân Phong" in html
     # Sunday 22/11/2026; Tuesday 24/11 is Vietnamese Culture Day.
     assert "Ngày nghỉ (Chủ nhật)" in html
-    assert "Ngày làm việc tiếp theo: Thứ 2, 23/11/2026" in html
+    assert "Ngày làm việc tiếp theo: Thứ Hai, 23/11/2026" in html
     assert "Ngày Văn hóa Việt Nam" in html
 
 

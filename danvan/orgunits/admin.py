@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .forms import UnitForm
 from .models import Unit
 
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
+    form = UnitForm
     list_display = ["indented_name", "kind", "level", "division_code", "valid_to"]
     list_filter = ["level", "kind"]
     search_fields = ["name", "division_code"]
