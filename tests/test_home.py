@@ -71,3 +71,17 @@ def test_server_error_page_renders_without_a_request():
     with translation.override("vi"):
         html = render_to_string("500.html")
     assert "Đã có lỗi ở phía hệ thống" in html
+
+
+def test_access_denied_page_is_in_vietnamese(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+    from django.utils import translation
+    from django.views.defaults import permission_denied
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    with translation.override("vi"):
+        response = permission_denied(request, PermissionDenied())
+    assert response.status_code == 403
+    assert "Bạn không có quyền truy cập trang này" in response.content.decode()
