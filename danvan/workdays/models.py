@@ -20,6 +20,12 @@ class CalendarOverride(models.Model):
     def __str__(self):
         return f"{self.date:%d/%m/%Y} – {self.name}"
 
+    def clean(self):
+        # A date is either an extra day off or an extra working day, never both.
+        opposite = WorkingDay if isinstance(self, DayOff) else DayOff
+        if self.date and opposite.objects.filter(date=self.date).exists():
+            raise ValidationError({"date": self.clash_message})
+
 
 class DayOff(CalendarOverride):
     """An extra day off, e.g. a bridge day or a newly announced holiday."""
@@ -28,9 +34,7 @@ class DayOff(CalendarOverride):
         verbose_name = _("extra day off")
         verbose_name_plural = _("extra days off")
 
-    def clean(self):
-        if self.date and WorkingDay.objects.filter(date=self.date).exists():
-            raise ValidationError({"date": _("This date is already recorded as an extra working day.")})
+    clash_message = _("This date is already recorded as an extra working day.")
 
 
 class WorkingDay(CalendarOverride):
@@ -40,6 +44,4 @@ class WorkingDay(CalendarOverride):
         verbose_name = _("extra working day")
         verbose_name_plural = _("extra working days")
 
-    def clean(self):
-        if self.date and DayOff.objects.filter(date=self.date).exists():
-            raise ValidationError({"date": _("This date is already recorded as an extra day off.")})
+    clash_message = _("This date is already recorded as an extra day off.")
