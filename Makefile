@@ -24,6 +24,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 .env:
 	$(BIN)/python scripts/write_env.py .env
 
+# Links in emails and the printed logins point at the port actually served.
+run: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(VENV)/.runtime .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo

@@ -54,13 +54,27 @@ class Membership(models.Model):
     unit = models.ForeignKey(
         "orgunits.Unit", on_delete=models.PROTECT, related_name="memberships", verbose_name=_("unit")
     )
-    is_primary = models.BooleanField(_("primary unit"), default=True)
+    is_primary = models.BooleanField(
+        _("primary unit"), default=False, help_text=_("The unit shown with the official's name; at most one.")
+    )
     created_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("unit membership")
         verbose_name_plural = _("unit memberships")
-        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="membership_unique_user_unit")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit"],
+                name="membership_unique_user_unit",
+                violation_error_message=_("This official already belongs to that unit."),
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(is_primary=True),
+                name="membership_one_primary_unit",
+                violation_error_message=_("An official can have only one primary unit."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.unit}"

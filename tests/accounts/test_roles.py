@@ -49,3 +49,21 @@ def test_user_names():
     assert user.get_full_name() == "Nguyễn Thị Hoa"
     assert user.get_short_name() == "Hoa"
     assert str(user) == "Nguyễn Thị Hoa"
+
+
+def test_an_official_has_at_most_one_primary_unit():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from danvan.accounts.models import Membership
+    from tests.factories import UnitFactory
+
+    user = UserFactory(units=[UnitFactory(), UnitFactory()])
+    assert list(Membership.objects.filter(user=user).values_list("is_primary", flat=True).order_by("pk")) == [
+        True,
+        False,
+    ]
+    second = Membership(user=user, unit=UnitFactory(), is_primary=True)
+    with translation.override("vi"), pytest.raises(ValidationError) as excinfo:
+        second.full_clean()
+    assert "chỉ có một đơn vị chính" in str(excinfo.value)
