@@ -4,25 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_roles'),
-        ('orgunits', '0001_initial'),
+        ("accounts", "0002_roles"),
+        ("orgunits", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='membership',
-            name='is_primary',
-            field=models.BooleanField(default=False, help_text="The unit shown with the official's name; at most one.", verbose_name='primary unit'),
+            model_name="membership",
+            name="is_primary",
+            field=models.BooleanField(
+                default=False,
+                help_text="The unit shown with the official's name; at most one.",
+                verbose_name="primary unit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('user',), name='membership_one_primary_unit', violation_error_message='An official can have only one primary unit.'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_primary", True)),
+                fields=("user",),
+                name="membership_one_primary_unit",
+                violation_error_message="An official can have only one primary unit.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='membership',
-            name='membership_unique_user_unit',
-            constraint=models.UniqueConstraint(fields=('user', 'unit'), name='membership_unique_user_unit', violation_error_message='This official already belongs to that unit.'),
+            model_name="membership",
+            name="membership_unique_user_unit",
+            constraint=models.UniqueConstraint(
+                fields=("user", "unit"),
+                name="membership_unique_user_unit",
+                violation_error_message="This official already belongs to that unit.",
+            ),
         ),
     ]
