@@ -1,12 +1,8 @@
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-phone_validator = RegexValidator(
-    r"^\+?[0-9 .\-]{8,15}$",
-    _("Enter a phone number of 8 to 15 digits, e.g. 0213 3876 543."),
-)
+from danvan.validators import phone_validator
 
 
 class User(AbstractUser):

@@ -6,12 +6,14 @@ are matched by their official code, bodies by kind under their locality, so a
 second run changes nothing and a renamed division is renamed in place.
 """
 
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import transaction
 from django.db.models import Q
 from vietnam_provinces import Province, VietNamDivisionType, Ward
+
+from danvan.text import fold
 
 from .models import LOCALITY_KINDS, Unit, UnitKind, UnitLevel
 from .services import create_unit
@@ -62,20 +64,14 @@ STANDARD_BODIES = (
 )
 
 
-def _fold(text):
-    """Lower-case, without diacritics, for matching names typed without accents."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").casefold().strip()
-
-
 def find_province(name_or_code):
     """The package's province for a code ("12") or a name ("Lai Châu", "lai chau")."""
     text = str(name_or_code).strip()
     if text.isdigit():
         return Province.from_code(int(text))
-    wanted = _fold(text)
+    wanted = fold(text)
     for province in Province.iter_all():
-        names = {_fold(province.name), province.codename.replace("_", " ")}
+        names = {fold(province.name), province.codename.replace("_", " ")}
         if wanted in names or wanted.removeprefix("tinh ") in names:
             return province
     raise ValueError(f"No province matches {name_or_code!r}.")
@@ -165,3 +161,42 @@ def load_province(name_or_code, *, with_communes=True):
                 commune, level=UnitLevel.COMMUNE, place=ward_place, short=ward_short, party=""
             )
     return root, created
+
+
+# --- Choices for addresses: every province and commune of the package, loaded or not.
+
+
+@lru_cache(maxsize=1)
+def province_choices():
+    """[(code, name)] of the 34 provinces, by name."""
+    return sorted(((str(int(p.code)), p.name) for p in Province.iter_all()), key=lambda c: fold(c[1]))
+
+
+@lru_cache(maxsize=64)
+def commune_choices(province_code):
+    """[(code, name)] of one province's communes, by name; empty for an unknown code."""
+    try:
+        code = int(province_code)
+    except (TypeError, ValueError):
+        return []
+    wards = [w for w in Ward.iter_all() if int(w.province_code) == code]
+    return sorted(((str(int(w.code)), w.name) for w in wards), key=lambda c: fold(c[1]))
+
+
+@lru_cache(maxsize=1)
+def _names():
+    provinces = {str(int(p.code)): p.name for p in Province.iter_all()}
+    communes = {str(int(w.code)): (w.name, str(int(w.province_code))) for w in Ward.iter_all()}
+    return provinces, communes
+
+
+def commune_in_province(commune_code, province_code):
+    _provinces, communes = _names()
+    return communes.get(str(commune_code), (None, None))[1] == str(province_code)
+
+
+def place_name(province_code, commune_code=""):
+    """ "Phường Tân Phong, Lai Châu" for the codes; blank parts are left out."""
+    provinces, communes = _names()
+    parts = [communes.get(str(commune_code), ("", ""))[0], provinces.get(str(province_code), "")]
+    return ", ".join(part for part in parts if part)

@@ -47,3 +47,13 @@ def locality_of(unit):
 def body_of_kind(locality, kind):
     """The body of the given kind directly inside a locality, e.g. its People's Committee."""
     return Unit.objects.filter(parent=locality, kind=kind).first()
+
+
+def visible_unit_ids(user):
+    """Ids of units_visible_to(user), read once per user object."""
+    cached = getattr(user, "_danvan_visible_unit_ids", None)
+    if cached is None:
+        cached = frozenset(units_visible_to(user).values_list("pk", flat=True))
+        if user.is_authenticated:
+            user._danvan_visible_unit_ids = cached
+    return cached

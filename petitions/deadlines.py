@@ -1,0 +1,75 @@
+"""Which rule governs a stage, and the deadline it gives, through the workdays calendar."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from danvan.workdays.calendar import WorkCalendar
+
+from .models import Complexity, CountingUnit, DeadlineRule, Kind, Stage
+
+
+class NoRuleError(LookupError):
+    """No rule is in force for that kind, stage and date: an administrator must add one."""
+
+
+def intake_stage(kind):
+    """Complaints start with the acceptance decision (Luật KN Art 27); others with processing."""
+    if kind in (Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND):
+        return Stage.ACCEPTANCE
+    return Stage.PROCESSING
+
+
+def rule_for(*, kind, stage, on, remote=False):
+    """The rule in force on `on` for this kind and stage.
+
+    A rule for the exact kind beats a general one (blank kind); in a remote
+    area a remote-area rule beats the ordinary one.
+    """
+    in_force = Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    rules = DeadlineRule.objects.filter(in_force, stage=stage).filter(Q(kind=kind) | Q(kind=""))
+    if not remote:
+        rules = rules.filter(remote_area=False)
+    best = sorted(rules, key=lambda r: (r.kind == kind, r.remote_area, r.valid_from), reverse=True)
+    if not best:
+        raise NoRuleError(f"No deadline rule for {kind}/{stage} on {on}.")
+    return best[0]
+
+
+def due_date_for(rule, start, complexity=Complexity.NORMAL, *, calendar=None):
+    """The deadline `rule` gives for a clock started on `start`."""
+    days = rule.days_for(complexity)
+    if days is None:
+        raise ValueError(f"Rule {rule.pk} allows no {complexity} period.")
+    calendar = calendar or WorkCalendar()
+    if rule.counting_unit == CountingUnit.WORKING_DAYS:
+        return calendar.add_working_days(start, days)
+    return calendar.add_days_rolling(start, days)
+
+
+@dataclass
+class Explanation:
+    start_date: date
+    due_date: date
+    days: int
+    counting_unit: str
+    plain_end: date | None
+    days_off: list
+
+
+def explain(deadline, *, calendar=None):
+    """How a stored deadline was reached: the days off skipped between start and due date."""
+    calendar = calendar or WorkCalendar()
+    days = deadline.period_days
+    plain_end = None
+    if deadline.rule.counting_unit == CountingUnit.CALENDAR_DAYS:
+        plain_end = deadline.start_date + timedelta(days=days)
+    return Explanation(
+        start_date=deadline.start_date,
+        due_date=deadline.due_date,
+        days=days,
+        counting_unit=deadline.rule.counting_unit,
+        plain_end=plain_end,
+        days_off=calendar.days_off_between(deadline.start_date + timedelta(days=1), deadline.due_date),
+    )

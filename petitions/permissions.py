@@ -1,0 +1,70 @@
+"""Who may do what with a petition: plain predicates over roles and the unit scope."""
+
+from django.http import Http404
+
+from danvan.accounts.roles import Role, has_role
+from danvan.orgunits.selectors import visible_unit_ids
+
+
+def can_view_petition(user, petition):
+    """The petition is handled by one of the user's units or their sub-units."""
+    return user.is_authenticated and petition.handling_unit_id in visible_unit_ids(user)
+
+
+def can_record_petitions(user):
+    return has_role(user, Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER)
+
+
+def is_leader_of(user, petition):
+    """A leader whose units include the handling unit."""
+    return has_role(user, Role.LEADER) and can_view_petition(user, petition)
+
+
+def is_assigned_handler(user, petition):
+    return user.is_authenticated and petition.handler_id == user.pk and can_view_petition(user, petition)
+
+
+def can_edit_petition(user, petition):
+    """Correct intake details while the petition is still open."""
+    return petition.is_open and can_view_petition(user, petition) and can_record_petitions(user)
+
+
+def can_classify_petition(user, petition):
+    """Classify, accept or refuse, transfer, guide, file, mark duplicate."""
+    return can_view_petition(user, petition) and has_role(user, Role.HANDLER, Role.LEADER)
+
+
+def can_assign_petition(user, petition):
+    return is_leader_of(user, petition)
+
+
+def can_handle_petition(user, petition):
+    """Verify, record notes, resolve, record withdrawal or termination, close."""
+    return is_assigned_handler(user, petition) or is_leader_of(user, petition)
+
+
+def can_extend_petition(user, petition):
+    """Extensions are decided by the head of the handling unit."""
+    return is_leader_of(user, petition)
+
+
+def can_see_identity(user, petition):
+    """Sealed denouncer identity: only the assigned handler, the handling unit's
+    leaders and the officer who recorded it (Law on Denunciation Art 47)."""
+    if not can_view_petition(user, petition):
+        return False
+    if not petition.is_sealed:
+        return True
+    return is_assigned_handler(user, petition) or is_leader_of(user, petition) or petition.created_by_id == user.pk
+
+
+def can_view_identity_log(user):
+    return has_role(user, Role.LEADER)
+
+
+def get_petition_or_404(queryset, user, pk):
+    """Fetch a petition the user may see; anything else is simply not found."""
+    petition = queryset.filter(pk=pk).first()
+    if petition is None or not can_view_petition(user, petition):
+        raise Http404
+    return petition
