@@ -24,4 +24,9 @@ app.conf.beat_schedule = {
         "task": "danvan.notifications.tasks.retry_pending_notification_emails",
         "schedule": crontab(minute="*/10"),
     },
+    # Expired sessions and old login logs, at night when nobody works.
+    "purge-expired-login-data": {
+        "task": "danvan.accounts.tasks.purge_expired_login_data",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }

@@ -187,6 +187,7 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 # The project catalogue, then corrections to a few of Django's own Vietnamese strings.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django_overrides"]
+FORMAT_MODULE_PATH = ["danvan.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -49,3 +49,16 @@ class UserAdmin(BaseUserAdmin):
         ),
     )
     filter_horizontal = ("groups",)
+
+    # Administrators manage officials and roles, but only a superuser can make
+    # or touch a superuser: otherwise the administrator role could raise itself.
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly.append("is_superuser")
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)

@@ -12,6 +12,7 @@ class EmailStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be sent")
     SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
+    FAILED = "failed", _("Could not be sent")
 
 
 class Notification(models.Model):
@@ -34,7 +35,7 @@ class Notification(models.Model):
     body = models.TextField(_("content"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True)
-    target_id = models.CharField(max_length=64, blank=True)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
@@ -42,6 +43,8 @@ class Notification(models.Model):
         _("email"), max_length=16, choices=EmailStatus.choices, default=EmailStatus.NOT_REQUESTED
     )
     email_claimed_at = models.DateTimeField(null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_retry_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     class Meta:
@@ -53,7 +56,7 @@ class Notification(models.Model):
         ]
         indexes = [
             models.Index(fields=["recipient", "read_at"], name="notification_inbox_idx"),
-            models.Index(fields=["email_status", "created_at"], name="notification_email_idx"),
+            models.Index(fields=["email_status", "email_retry_at"], name="notification_email_idx"),
         ]
 
     def __str__(self):

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import EmailStatus, Notification
@@ -21,8 +22,10 @@ def unread_count_for(user):
 
 
 def notification_ids_awaiting_email(*, older_than=timedelta(minutes=10), stuck_after=timedelta(hours=1)):
-    """Emails never attempted within `older_than`, or claimed but unfinished for `stuck_after`."""
+    """Emails due for a (re)try: never attempted within `older_than`, past their retry
+    time after a failure, or claimed by a worker that has not finished in `stuck_after`."""
     now = timezone.now()
-    pending = Notification.objects.filter(email_status=EmailStatus.PENDING, created_at__lt=now - older_than)
-    stuck = Notification.objects.filter(email_status=EmailStatus.SENDING, email_claimed_at__lt=now - stuck_after)
-    return list(pending.values_list("pk", flat=True)) + list(stuck.values_list("pk", flat=True))
+    never_tried = Q(email_status=EmailStatus.PENDING, email_retry_at__isnull=True, created_at__lt=now - older_than)
+    retry_due = Q(email_status=EmailStatus.PENDING, email_retry_at__lte=now)
+    stuck = Q(email_status=EmailStatus.SENDING, email_claimed_at__lt=now - stuck_after)
+    return list(Notification.objects.filter(never_tried | retry_due | stuck).values_list("pk", flat=True))

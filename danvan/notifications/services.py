@@ -14,6 +14,11 @@ from .models import EmailStatus, Notification
 
 # A claim older than this is taken to belong to a worker that died mid-send.
 STALE_CLAIM = timedelta(hours=1)
+# After a failed send: retry after 5, 10, 20 … minutes, at most 6 hours apart,
+# and give up after MAX_EMAIL_ATTEMPTS (the notice stays in the inbox).
+FIRST_RETRY = timedelta(minutes=5)
+LONGEST_RETRY = timedelta(hours=6)
+MAX_EMAIL_ATTEMPTS = 8
 
 
 def notify(*, recipient, kind, key, title, body="", target=None, url="", email=True):
@@ -34,7 +39,7 @@ def notify(*, recipient, kind, key, title, body="", target=None, url="", email=T
     defaults = {"kind": kind, "title": title[:255], "body": body, "url": url, "email_status": status}
     if target is not None:
         defaults["target_type"] = ContentType.objects.get_for_model(target)
-        defaults["target_id"] = str(target.pk)
+        defaults["target_id"] = target.pk
     notification, created = Notification.objects.get_or_create(recipient=recipient, key=key, defaults=defaults)
     if created and status == EmailStatus.PENDING:
         send_notification_email.delay_on_commit(notification.pk)
@@ -46,7 +51,8 @@ def deliver_notification_email(*, notification_id):
 
     The claim is one conditional UPDATE, so two workers (or a retried task)
     cannot both send. The mail goes out outside any transaction; if sending
-    fails the claim is released for a later retry.
+    fails the claim is released and the next attempt is scheduled for the
+    periodic sweep, which is the only retry mechanism.
     """
     now = timezone.now()
     claimable = Q(email_status=EmailStatus.PENDING) | Q(
@@ -69,7 +75,14 @@ def deliver_notification_email(*, notification_id):
             text = render_to_string("emails/notification.txt", context)
         send_mail(subject, text, None, [notification.recipient.email])
     except Exception:
-        Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.PENDING, email_claimed_at=None)
+        attempts = notification.email_attempts + 1
+        delay = min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_RETRY)
+        Notification.objects.filter(pk=notification_id).update(
+            email_status=EmailStatus.FAILED if attempts >= MAX_EMAIL_ATTEMPTS else EmailStatus.PENDING,
+            email_claimed_at=None,
+            email_attempts=attempts,
+            email_retry_at=timezone.now() + delay,
+        )
         raise
     Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.SENT, emailed_at=timezone.now())
     return True

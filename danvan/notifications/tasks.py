@@ -1,12 +1,23 @@
+import logging
+
 from celery import shared_task
 
 from . import selectors, services
 
+logger = logging.getLogger(__name__)
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=60, retry_backoff_max=3600, max_retries=8)
+
+@shared_task
 def send_notification_email(notification_id):
-    """Email one notification; safe to run twice (the claim is once only)."""
-    services.deliver_notification_email(notification_id=notification_id)
+    """Email one notification; safe to run twice (the claim is once only).
+
+    A failure is logged and left to retry_pending_notification_emails, which
+    honours the backoff stored on the notification.
+    """
+    try:
+        services.deliver_notification_email(notification_id=notification_id)
+    except Exception:
+        logger.exception("Email for notification %s failed; it will be retried.", notification_id)
 
 
 @shared_task

@@ -20,22 +20,26 @@ class UnitAdmin(admin.ModelAdmin):
         return "— " * obj.depth + obj.name
 
     def save_model(self, request, obj, form, change):
-        # The tree's paths are kept by the services, never by a plain save().
+        # The tree is changed only through the services, never by a plain save().
+        data = form.cleaned_data
         if not change:
             created = services.create_unit(
-                name=obj.name,
-                kind=obj.kind,
-                level=obj.level,
-                parent=obj.parent,
-                division_code=obj.division_code,
-                valid_from=obj.valid_from,
+                name=data["name"],
+                kind=data["kind"],
+                level=data["level"],
+                parent=data["parent"],
+                division_code=data["division_code"],
+                valid_from=data["valid_from"],
                 actor=request.user,
             )
             obj.pk, obj.path = created.pk, created.path
-            return
-        parent_changed = "parent" in form.changed_data
-        new_parent = obj.parent
-        obj.parent = Unit.objects.get(pk=obj.pk).parent
-        obj.save()
-        if parent_changed:
-            services.move_unit(unit=obj, parent=new_parent, actor=request.user)
+            unit = created
+        else:
+            own = {
+                f: data[f] for f in ("name", "kind", "level", "division_code", "valid_from") if f in form.changed_data
+            }
+            unit = services.update_unit(unit=obj, actor=request.user, **own) if own else obj
+            if "parent" in form.changed_data:
+                unit = services.move_unit(unit=unit, parent=data["parent"], actor=request.user)
+        if data["valid_to"] != unit.valid_to or data["successor"] != unit.successor:
+            services.close_unit(unit=unit, last_day=data["valid_to"], successor=data["successor"], actor=request.user)

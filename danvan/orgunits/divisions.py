@@ -16,7 +16,7 @@ from vietnam_provinces import Province, VietNamDivisionType, Ward
 from danvan.text import fold
 
 from .models import LOCALITY_KINDS, Unit, UnitKind, UnitLevel
-from .services import create_unit
+from .services import create_unit, update_unit
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,7 @@ def _upsert_locality(*, name, kind, level, code, parent):
     if unit is None:
         return create_unit(name=name, kind=kind, level=level, parent=parent, division_code=code), True
     if unit.name != name:
-        unit.name = name
-        unit.save(update_fields=["name"])
+        unit = update_unit(unit=unit, name=name)
     return unit, False
 
 

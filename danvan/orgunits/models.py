@@ -34,7 +34,8 @@ class UnitLevel(models.TextChoices):
 class Unit(models.Model):
     """A locality or a body in it, as a tree with history.
 
-    `path` is the materialised chain of ids from the root ("1/7/42/"), kept by
+    `path` is the materialised chain of ids from the root, each padded to eight
+    digits ("00000001/00000007/00000042/"), kept by
     orgunits.services so that "this unit and everything below it" is one
     indexed prefix filter on any database.
     """

@@ -11,9 +11,17 @@ class UnitTreeError(ValueError):
     """A change that would break the tree (a cycle, a missing parent)."""
 
 
+def path_segment(pk):
+    # Fixed width, so paths sort as a tree under any collation.
+    return f"{pk:08d}/"
+
+
 @transaction.atomic
 def create_unit(*, name, kind, level, parent=None, division_code="", valid_from=None, actor=None):
     """Create a unit under `parent` (or as a root) with its path set."""
+    if parent is not None:
+        # Locked and re-read: a concurrent move must not leave us an old path.
+        parent = Unit.objects.select_for_update().get(pk=parent.pk)
     unit = Unit.objects.create(
         name=name,
         kind=kind,
@@ -23,7 +31,7 @@ def create_unit(*, name, kind, level, parent=None, division_code="", valid_from=
         valid_from=valid_from,
         path="",
     )
-    unit.path = f"{parent.path if parent else ''}{unit.pk}/"
+    unit.path = (parent.path if parent else "") + path_segment(unit.pk)
     unit.save(update_fields=["path"])
     return unit
 
@@ -37,13 +45,26 @@ def move_unit(*, unit, parent, actor=None):
         if parent.path.startswith(unit.path):
             raise UnitTreeError("A unit cannot be moved under itself or its own sub-units.")
     old_prefix = unit.path
-    new_prefix = f"{parent.path if parent else ''}{unit.pk}/"
+    new_prefix = (parent.path if parent else "") + path_segment(unit.pk)
     # One UPDATE rewrites the prefix of every path in the subtree.
     Unit.objects.filter(path__startswith=old_prefix).update(
         path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1))
     )
     Unit.objects.filter(pk=unit.pk).update(parent=parent)
     unit.refresh_from_db()
+    return unit
+
+
+@transaction.atomic
+def update_unit(*, unit, actor=None, **fields):
+    """Change a unit's own fields (name, kind, level, code, start); not its place in the tree."""
+    allowed = {"name", "kind", "level", "division_code", "valid_from"}
+    if not set(fields) <= allowed:
+        raise UnitTreeError(f"update_unit cannot change {sorted(set(fields) - allowed)}")
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    for field, value in fields.items():
+        setattr(unit, field, value)
+    unit.save(update_fields=list(fields))
     return unit
 
 

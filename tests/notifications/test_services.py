@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test import TestCase
 from django.utils import timezone
 
-from danvan.notifications import services, tasks
+from danvan.notifications import selectors, services, tasks
 from danvan.notifications.models import EmailStatus, Notification
 from danvan.orgunits.models import UnitKind
 from tests.factories import UnitFactory, UserFactory
@@ -95,8 +95,35 @@ def test_a_failed_send_releases_the_claim_for_a_retry(mailoutbox):
         services.deliver_notification_email(notification_id=notification.pk)
     notification.refresh_from_db()
     assert notification.email_status == EmailStatus.PENDING
+    assert notification.email_attempts == 1
+    assert notification.email_retry_at > timezone.now()
+    # Not due yet: the sweep leaves it alone.
+    assert notification.pk not in selectors.notification_ids_awaiting_email()
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        assert notification.pk in selectors.notification_ids_awaiting_email()
     assert services.deliver_notification_email(notification_id=notification.pk) is True
     assert len(mailoutbox) == 1
+
+
+def test_after_the_last_attempt_the_email_is_given_up(mailoutbox):
+    notification, _ = notify(UserFactory(), email=False)
+    Notification.objects.filter(pk=notification.pk).update(
+        email_status=EmailStatus.PENDING, email_attempts=services.MAX_EMAIL_ATTEMPTS - 1
+    )
+    failing_smtp = mock.patch("danvan.notifications.services.send_mail", side_effect=OSError("SMTP down"))
+    with failing_smtp, pytest.raises(OSError):
+        services.deliver_notification_email(notification_id=notification.pk)
+    notification.refresh_from_db()
+    assert notification.email_status == EmailStatus.FAILED
+    assert notification.pk not in selectors.notification_ids_awaiting_email()
+
+
+def test_the_task_logs_a_failure_instead_of_retrying_itself(mailoutbox, caplog):
+    notification, _ = notify(UserFactory(), email=False)
+    Notification.objects.filter(pk=notification.pk).update(email_status=EmailStatus.PENDING)
+    with mock.patch("danvan.notifications.services.send_mail", side_effect=OSError("SMTP down")):
+        tasks.send_notification_email(notification.pk)
+    assert "will be retried" in caplog.text
 
 
 def test_sweeper_requeues_old_pending_and_stuck_emails(mailoutbox):

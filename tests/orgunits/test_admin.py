@@ -3,6 +3,7 @@ from django.utils import translation
 
 from danvan.accounts.roles import Role
 from danvan.orgunits.models import Unit, UnitKind, UnitLevel
+from danvan.orgunits.services import path_segment
 from tests.factories import UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_administrator_adds_a_unit_with_its_path(admin_client):
     )
     assert response.status_code == 302
     created = Unit.objects.get(name="Sở Tư pháp")
-    assert created.path == f"{province.path}{created.pk}/"
+    assert created.path == province.path + path_segment(created.pk)
 
 
 def test_moving_a_unit_in_the_admin_moves_its_subtree(admin_client):
@@ -48,7 +49,7 @@ def test_moving_a_unit_in_the_admin_moves_its_subtree(admin_client):
     response = admin_client.post(f"/admin/orgunits/unit/{committee.pk}/change/", form_data(committee, parent=other.pk))
     assert response.status_code == 302
     office.refresh_from_db()
-    assert office.path == f"{other.path}{committee.pk}/{office.pk}/"
+    assert office.path == other.path + path_segment(committee.pk) + path_segment(office.pk)
 
 
 def test_a_cycle_is_refused_with_a_vietnamese_message_and_the_form_kept(admin_client):
@@ -64,3 +65,29 @@ def test_a_cycle_is_refused_with_a_vietnamese_message_and_the_form_kept(admin_cl
     assert 'value="Tên mới"' in html
     province.refresh_from_db()
     assert province.parent is None and province.name == "Tỉnh A"
+
+
+def test_closing_a_unit_in_the_admin_records_its_successor(admin_client):
+    province = UnitFactory(name="Tỉnh A", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
+    old = UnitFactory(name="Xã Cũ", kind=UnitKind.COMMUNE, parent=province)
+    new = UnitFactory(name="Xã Mới", kind=UnitKind.COMMUNE, parent=province)
+    response = admin_client.post(
+        f"/admin/orgunits/unit/{old.pk}/change/",
+        form_data(old, name="Xã Cũ (đã sáp nhập)", valid_to="30/06/2025", successor=new.pk),
+    )
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.name == "Xã Cũ (đã sáp nhập)"
+    assert str(old.valid_to) == "2025-06-30" and old.successor == new
+
+
+def test_an_administrator_cannot_make_or_edit_a_superuser(admin_client):
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    change = f"/admin/accounts/user/{superuser.pk}/change/"
+    assert admin_client.post(change, {"username": "hijacked", "is_superuser": "on"}).status_code == 403
+    assert admin_client.get(f"/admin/accounts/user/{superuser.pk}/password/").status_code == 403
+    superuser.refresh_from_db()
+    assert superuser.username != "hijacked"
+    officer = UserFactory()
+    page = admin_client.get(f"/admin/accounts/user/{officer.pk}/change/").content.decode()
+    assert 'name="is_superuser"' not in page

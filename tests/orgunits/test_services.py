@@ -4,7 +4,7 @@ import pytest
 
 from danvan.orgunits.models import Unit, UnitKind, UnitLevel
 from danvan.orgunits.selectors import ancestors_of, locality_of, unit_with_descendants
-from danvan.orgunits.services import UnitTreeError, close_unit, create_unit, move_unit
+from danvan.orgunits.services import UnitTreeError, close_unit, create_unit, move_unit, path_segment
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +22,8 @@ def tree():
 
 def test_create_unit_sets_the_path_from_the_root(tree):
     province, commune, committee, office, _other = tree
-    assert province.path == f"{province.pk}/"
-    assert office.path == f"{province.pk}/{commune.pk}/{committee.pk}/{office.pk}/"
+    assert province.path == f"{province.pk:08d}/"
+    assert office.path == "".join(path_segment(u.pk) for u in (province, commune, committee, office))
     assert office.depth == 3
 
 
@@ -41,8 +41,8 @@ def test_move_unit_rewrites_the_whole_subtree(tree):
     committee.refresh_from_db()
     office.refresh_from_db()
     assert committee.parent == other
-    assert committee.path == f"{province.pk}/{other.pk}/{committee.pk}/"
-    assert office.path == f"{committee.path}{office.pk}/"
+    assert committee.path == province.path + path_segment(other.pk) + path_segment(committee.pk)
+    assert office.path == committee.path + path_segment(office.pk)
     assert set(unit_with_descendants(commune)) == {commune}
     assert set(unit_with_descendants(other)) == {other, committee, office}
 
@@ -59,7 +59,7 @@ def test_moving_to_the_root(tree):
     _province, commune, committee, _office, _other = tree
     move_unit(unit=commune, parent=None)
     committee.refresh_from_db()
-    assert committee.path == f"{commune.pk}/{committee.pk}/"
+    assert committee.path == path_segment(commune.pk) + path_segment(committee.pk)
 
 
 def test_close_unit_records_the_successor(tree):
@@ -72,8 +72,12 @@ def test_close_unit_records_the_successor(tree):
     assert list(other.predecessors.all()) == [commune]
 
 
+def test_tree_order_is_parent_before_children(tree):
+    province, commune, committee, office, other = tree
+    assert list(Unit.objects.all()) == [province, commune, committee, office, other]
+
+
 def test_prefix_of_one_id_does_not_match_another(tree):
-    # "1/2/" must not be taken as an ancestor of "1/23/".
     province = tree[0]
     many = [
         create_unit(name=f"Xã {i}", kind=UnitKind.COMMUNE, level=UnitLevel.COMMUNE, parent=province) for i in range(12)
