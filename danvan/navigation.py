@@ -24,6 +24,12 @@ class NavItem:
 
 NAV_ITEMS = (
     NavItem(_("Home"), "home", "house"),
+    NavItem(
+        _("Petitions"),
+        "petitions:list",
+        "envelope-paper",
+        roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR),
+    ),
     NavItem(_("Days off"), "workdays:year", "calendar3"),
     NavItem(_("Administration"), "admin:index", "gear", roles=(Role.ADMINISTRATOR,), staff_only=True),
 )

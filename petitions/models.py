@@ -404,13 +404,19 @@ class Attachment(models.Model):
         return self.original_name
 
 
+class AccessContext(models.TextChoices):
+    DETAIL = "detail", _("Petition page")
+    EDIT = "edit", _("Editing the petition")
+    ATTACHMENT = "attachment", _("File download")
+
+
 class IdentityAccess(models.Model):
     """A record that someone saw a sealed denouncer's identity (Decision 774/QĐ-TTg)."""
 
     petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="identity_accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     accessed_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
-    context = models.CharField(_("where"), max_length=50)
+    context = models.CharField(_("where"), max_length=20, choices=AccessContext.choices)
 
     class Meta:
         verbose_name = _("identity access")

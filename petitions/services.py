@@ -61,6 +61,7 @@ PETITION_FIELDS = (
     "first_instance",
     "first_decision_reference",
 )
+PETITIONER_DEFAULTS = {"is_representative": False}
 PETITIONER_FIELDS = (
     "full_name",
     "citizen_id",
@@ -70,6 +71,10 @@ PETITIONER_FIELDS = (
     "phone",
     "is_representative",
 )
+
+
+def _person_fields(person):
+    return {f: person.get(f) or PETITIONER_DEFAULTS.get(f, "") for f in PETITIONER_FIELDS}
 
 
 def new_lookup_key():
@@ -183,8 +188,7 @@ def create_petition(*, actor, data, petitioners=(), files=(), duplicate_of=None,
     petition.save()
     petition.code = f"DT-{petition.received_date.year}-{petition.pk:06d}"
     people = [
-        Petitioner(petition=petition, order=index, **{f: person.get(f, "") for f in PETITIONER_FIELDS})
-        for index, person in enumerate(petitioners)
+        Petitioner(petition=petition, order=index, **_person_fields(person)) for index, person in enumerate(petitioners)
     ]
     Petitioner.objects.bulk_create(people)
     for upload in files:
@@ -251,8 +255,8 @@ def update_petition(*, petition, actor, version, data, petitioners):
     for index, person in enumerate(petitioners):
         row = existing.pop(person.get("id"), None) or Petitioner(petition=current)
         before = {f: getattr(row, f) for f in PETITIONER_FIELDS}
-        for f in PETITIONER_FIELDS:
-            setattr(row, f, person.get(f, ""))
+        for f, value in _person_fields(person).items():
+            setattr(row, f, value)
         row.order = index
         if row.pk is None or before != {f: getattr(row, f) for f in PETITIONER_FIELDS}:
             changed.append("petitioners")

@@ -70,7 +70,7 @@ def test_server_error_page_renders_without_a_request():
 
     with translation.override("vi"):
         html = render_to_string("500.html")
-    assert "Đã có lỗi ở phía hệ thống" in html
+    assert "Hệ thống đang gặp sự cố" in html
 
 
 def test_access_denied_page_is_in_vietnamese(rf):

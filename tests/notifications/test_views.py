@@ -59,7 +59,7 @@ def test_mark_all_read(client, user):
     assert "Đã đánh dấu 2 thông báo là đã đọc" in response.content.decode()
     assert not Notification.objects.filter(read_at__isnull=True).exists()
     unread_page = client.get(reverse("notifications:inbox") + "?unread=1").content.decode()
-    assert "Bạn đã đọc hết thông báo" in unread_page
+    assert "Đã đọc hết thông báo" in unread_page
 
 
 def test_inbox_is_paginated_with_a_fixed_number_of_queries(client, user, django_assert_max_num_queries):

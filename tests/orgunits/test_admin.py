@@ -61,7 +61,7 @@ def test_a_cycle_is_refused_with_a_vietnamese_message_and_the_form_kept(admin_cl
         )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Không thể đặt một đơn vị vào dưới chính nó" in html
+    assert "Đơn vị cấp trên không được là chính đơn vị này" in html
     assert 'value="Tên mới"' in html
     province.refresh_from_db()
     assert province.parent is None and province.name == "Tỉnh A"

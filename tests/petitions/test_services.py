@@ -68,7 +68,7 @@ class TestIntake:
         assert not make_petition(people_count=5).is_group
 
     def test_bad_intake_is_refused(self, make_petition):
-        with pytest.raises(PetitionError, match="future"):
+        with pytest.raises(PetitionError, match="tương lai"):
             make_petition(received=date(2026, 3, 3))
         with pytest.raises(PetitionError):
             make_petition(kind=Kind.COMPLAINT_FIRST, is_anonymous=True, petitioners=[])
@@ -180,7 +180,7 @@ class TestClassification:
 
     def test_anonymous_denunciation_without_evidence_can_only_be_filed(self, make_petition, people):
         petition = make_petition(kind=Kind.DENUNCIATION, is_anonymous=True, petitioners=[])
-        with pytest.raises(PetitionError, match="anonymous"):
+        with pytest.raises(PetitionError, match="nặc danh"):
             services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 2, 20))
         services.file_petition(petition=petition, actor=people["handler"], note="Đơn nặc danh, không có chứng cứ.")
         assert Petition.objects.get(pk=petition.pk).status == Status.FILED
@@ -257,7 +257,7 @@ class TestHandling:
 
     def test_a_decision_cannot_predate_acceptance(self, accepted, people):
         petition = accepted(accepted_on=date(2026, 2, 20))
-        with pytest.raises(PetitionError, match="accepted"):
+        with pytest.raises(PetitionError, match="thụ lý"):
             services.resolve_petition(
                 petition=petition, actor=people["leader"], decided_on=date(2026, 2, 19), number="1/QĐ",
                 outcome=Outcome.JUSTIFIED,

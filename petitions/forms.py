@@ -1,0 +1,377 @@
+"""Forms of the petitions app: they validate input and nothing else."""
+
+from pathlib import Path
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from danvan.accounts.roles import Role
+from danvan.orgunits.divisions import commune_choices, commune_in_province, place_name, province_choices
+from danvan.orgunits.models import Unit
+from danvan.orgunits.selectors import units_visible_to
+
+from .models import Category, Complexity, Kind, Outcome, Petition, PetitionPolicy
+
+# Lai Châu: the demo province, and the first choice of the address selects.
+DEFAULT_PROVINCE = "12"
+ALLOWED_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".txt"}
+
+
+class DateInput(forms.DateInput):
+    """A day/month/year text box: the browser's own date picker shows US order in some setups."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}, **kwargs)
+
+
+def not_in_future(value):
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("The date cannot be in the future."))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files at once, each checked for size and type."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        limit_mb = PetitionPolicy.current().max_attachment_mb
+        cleaned = []
+        for upload in files:
+            upload = super().clean(upload, initial)
+            if Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
+                raise forms.ValidationError(
+                    _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
+                    % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
+                )
+            if upload.size > limit_mb * 1024 * 1024:
+                raise forms.ValidationError(
+                    _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": limit_mb}
+                )
+            cleaned.append(upload)
+        return cleaned
+
+
+class PetitionForm(forms.ModelForm):
+    """The intake form; also used to correct the details while the petition is open."""
+
+    first_instance_code = forms.CharField(
+        label=_("First-instance complaint in the portal (code)"),
+        required=False,
+        help_text=_("For a second-instance complaint, e.g. DT-2026-000012."),
+    )
+    files = MultipleFileField(label=_("Attachments"), help_text=_("Scans of the petition and evidence."))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Petition
+        fields = [
+            "kind",
+            "channel",
+            "received_date",
+            "receiving_unit",
+            "category",
+            "summary",
+            "content",
+            "respondent",
+            "people_count",
+            "is_anonymous",
+            "has_evidence",
+            "is_skipped_level",
+            "is_remote_area",
+            "first_decision_reference",
+        ]
+        widgets = {
+            "received_date": DateInput(),
+            "content": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, user, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["receiving_unit"].queryset = units_visible_to(user).filter(valid_to__isnull=True)
+        self.fields["category"].queryset = Category.objects.filter(is_active=True)
+        self.fields["received_date"].validators.append(not_in_future)
+        if not self.is_bound and not editing:
+            self.initial.setdefault("received_date", timezone.localdate())
+        if editing:
+            # A petition's kind decides its legal path; a wrong kind is fixed by reclassifying, not editing.
+            del self.fields["kind"]
+            del self.fields["files"]
+        elif self.instance.pk is None:
+            self.fields["version"].widget = forms.HiddenInput()
+
+    def clean_first_instance_code(self):
+        code = self.cleaned_data["first_instance_code"].strip().upper()
+        if not code:
+            return None
+        from .selectors import petitions_visible_to
+
+        first = petitions_visible_to(self.user).filter(code=code).first()
+        if first is None:
+            raise forms.ValidationError(_("No petition with this code in your units."))
+        if first.kind != Kind.COMPLAINT_FIRST:
+            raise forms.ValidationError(_("Petition %(code)s is not a first-instance complaint.") % {"code": code})
+        return first
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind", self.instance.kind if self.instance.pk else None)
+        if cleaned.get("is_anonymous") and kind in (Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND):
+            self.add_error("is_anonymous", _("A complaint cannot be anonymous: the complainant must be identified."))
+        if cleaned.get("first_instance_code") and kind != Kind.COMPLAINT_SECOND:
+            self.add_error("first_instance_code", _("Only a second-instance complaint refers to a first one."))
+        return cleaned
+
+    def service_data(self):
+        """The cleaned values in the shape the services take."""
+        data = {k: v for k, v in self.cleaned_data.items() if k not in {"files", "version", "first_instance_code"}}
+        data["first_instance"] = self.cleaned_data.get("first_instance_code")
+        return data
+
+
+class CommuneField(forms.ChoiceField):
+    """Any commune of the package is a valid value; the form checks it is in the chosen province."""
+
+    def valid_value(self, value):
+        return bool(place_name("", value))
+
+
+class PetitionerForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    citizen_id = forms.CharField(
+        label=_("Citizen ID number"),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    province_code = forms.ChoiceField(label=_("Province"), required=False)
+    commune_code = CommuneField(label=_("Commune / ward"), required=False)
+    address = forms.CharField(label=_("House number, street, village"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Phone number"), max_length=20, required=False)
+    is_representative = forms.BooleanField(label=_("Representative"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from danvan.validators import citizen_id_validator, phone_validator
+
+        self.fields["citizen_id"].validators.append(citizen_id_validator)
+        self.fields["phone"].validators.append(phone_validator)
+        self.fields["province_code"].choices = [("", "—")] + province_choices()
+        province = self.data.get(self.add_prefix("province_code")) if self.is_bound else None
+        province = province or self.initial.get("province_code") or DEFAULT_PROVINCE
+        self.fields["commune_code"].choices = [("", "—")] + commune_choices(province)
+        self.fields["province_code"].initial = DEFAULT_PROVINCE
+        self.fields["province_code"].widget.attrs["data-commune-target"] = self.add_prefix("commune_code")
+
+    def clean(self):
+        cleaned = super().clean()
+        province, commune = cleaned.get("province_code"), cleaned.get("commune_code")
+        if commune and not commune_in_province(commune, province):
+            self.add_error("commune_code", _("This commune is not in the chosen province."))
+        return cleaned
+
+
+class BasePetitionerFormSet(forms.BaseFormSet):
+    """Petitioners; representatives within Decree 124/2020's limits for groups."""
+
+    def __init__(self, *args, people_count=None, **kwargs):
+        self.people_count = people_count
+        super().__init__(*args, **kwargs)
+
+    def people(self):
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        people = self.people()
+        ids = [p["citizen_id"] for p in people if p.get("citizen_id")]
+        if len(ids) != len(set(ids)):
+            raise forms.ValidationError(_("The same citizen ID number is entered twice."))
+        representatives = sum(1 for p in people if p.get("is_representative"))
+        count = self.people_count or 0
+        limit = 5 if count >= 11 else 2 if count >= 5 else None
+        if limit is not None and representatives > limit:
+            raise forms.ValidationError(
+                _("A group of %(count)d people chooses at most %(limit)d representatives (Decree 124/2020).")
+                % {"count": count, "limit": limit}
+            )
+
+
+PetitionerFormSet = forms.formset_factory(
+    PetitionerForm, formset=BasePetitionerFormSet, extra=1, can_delete=True, max_num=50
+)
+
+
+# --- Action forms: one per step on the detail page ------------------------------------
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+    is_public = forms.BooleanField(label=_("Show to the citizen"), required=False)
+
+
+class OptionalNoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class RequiredNoteForm(forms.Form):
+    note = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AcceptForm(forms.Form):
+    accepted_date = forms.DateField(label=_("Accepted on"), widget=DateInput(), validators=[not_in_future])
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("accepted_date", timezone.localdate())
+
+
+REFUSAL_REASONS = [
+    _("The decision or act does not directly affect the complainant's lawful rights."),
+    _("The time limit for lodging the complaint has passed."),
+    _("The matter already has a second-instance decision."),
+    _("A court has accepted or decided the matter."),
+    _("The petition has no signature or fingerprint."),
+    _("The denunciation does not meet the conditions for acceptance."),
+    _("Other reason (see details)."),
+]
+
+
+class RefuseForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"))
+    details = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    decided_on = forms.DateField(label=_("Date of the notice"), widget=DateInput(), validators=[not_in_future])
+    number = forms.CharField(label=_("Notice number"), max_length=50, required=False)
+    signer = forms.CharField(label=_("Signed by"), max_length=150, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = [("", "—")] + [(str(reason), str(reason)) for reason in REFUSAL_REASONS]
+        self.initial.setdefault("decided_on", timezone.localdate())
+
+    def reason_text(self):
+        return " ".join(part for part in (self.cleaned_data["reason"], self.cleaned_data["details"].strip()) if part)
+
+
+class TransferForm(forms.Form):
+    to_unit = forms.ModelChoiceField(
+        label=_("Competent unit in the portal"), queryset=Unit.objects.none(), required=False
+    )
+    to_name = forms.CharField(label=_("Or a body outside the portal"), max_length=255, required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, petition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(valid_to__isnull=True).exclude(kind__in=["province", "commune", "district"])
+        if petition is not None:
+            units = units.exclude(pk=petition.handling_unit_id)
+        self.fields["to_unit"].queryset = units.order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("to_unit") and not cleaned.get("to_name", "").strip():
+            raise forms.ValidationError(
+                _("Choose the unit to transfer to, or write the name of a body outside the portal.")
+            )
+        return cleaned
+
+
+class DuplicateForm(forms.Form):
+    original_code = forms.CharField(label=_("Code of the original petition"), max_length=20)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_original_code(self):
+        from .selectors import petitions_visible_to
+
+        code = self.cleaned_data["original_code"].strip().upper()
+        original = petitions_visible_to(self.user).filter(code=code).first()
+        if original is None:
+            raise forms.ValidationError(_("No petition with this code in your units."))
+        return original
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(label=_("Handler"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, petition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if petition is not None:
+            self.fields["handler"].queryset = handlers_for(petition)
+
+
+def handlers_for(petition):
+    """Active handlers and leaders whose units include the petition's handling unit."""
+    path = petition.handling_unit.path
+    prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "/"]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__unit__path__in=prefixes)
+        .filter(Q(groups__name=Role.HANDLER) | Q(groups__name=Role.LEADER))
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+class ExtendForm(forms.Form):
+    complexity = forms.ChoiceField(
+        label=_("The case is"), choices=[c for c in Complexity.choices if c[0] != Complexity.NORMAL]
+    )
+    number = forms.CharField(label=_("Extension decision number"), max_length=50)
+    decided_on = forms.DateField(label=_("Decision date"), widget=DateInput(), validators=[not_in_future])
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ResolveForm(forms.Form):
+    decided_on = forms.DateField(
+        label=_("Date of the decision or answer"), widget=DateInput(), validators=[not_in_future]
+    )
+    number = forms.CharField(label=_("Decision number"), max_length=50, required=False)
+    signer = forms.CharField(label=_("Signed by"), max_length=150, required=False)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Outcome.choices], required=False)
+    text = forms.CharField(
+        label=_("Answer or summary of the decision"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("decided_on", timezone.localdate())
+
+
+class WithdrawForm(forms.Form):
+    withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=DateInput(), validators=[not_in_future])
+    partial = forms.BooleanField(label=_("Only part of the petition is withdrawn"), required=False)
+    note = forms.CharField(
+        label=_("What is withdrawn, and why"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("withdrawn_on", timezone.localdate())
+
+
+class TerminateForm(forms.Form):
+    decided_on = forms.DateField(label=_("Decision date"), widget=DateInput(), validators=[not_in_future])
+    number = forms.CharField(label=_("Termination decision number"), max_length=50)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "petitions"
+
+urlpatterns = [
+    path("", views.PetitionListView.as_view(), name="list"),
+    path("new/", views.PetitionCreateView.as_view(), name="create"),
+    path("export.xlsx", views.export_register, name="export"),
+    path("identity-log/", views.IdentityLogView.as_view(), name="identity_log"),
+    path("communes/", views.communes, name="communes"),
+    path("<int:pk>/", views.PetitionDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.PetitionUpdateView.as_view(), name="edit"),
+    path("<int:pk>/receipt/", views.ReceiptView.as_view(), name="receipt"),
+    path("<int:pk>/deadlines/", views.DeadlineView.as_view(), name="deadlines"),
+    path("<int:pk>/step/<slug:name>/", views.petition_action, name="act"),
+    path("<int:pk>/attachments/", views.add_attachments, name="add_attachments"),
+    path("<int:pk>/attachments/<int:attachment_pk>/", views.download_attachment, name="attachment"),
+]

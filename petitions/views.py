@@ -1,0 +1,298 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import ListView, TemplateView
+from django_filters.views import FilterView
+
+from danvan.orgunits.divisions import commune_choices
+
+from . import actions, exports, permissions, selectors, services
+from .deadlines import explain
+from .filters import PetitionFilter
+from .forms import MultipleFileField, PetitionerFormSet, PetitionForm
+from .workflow import PetitionError
+
+PAGE_SIZES = (25, 50, 100)
+
+
+class PetitionListView(FilterView):
+    """The register of petitions the user's units handle."""
+
+    filterset_class = PetitionFilter
+    template_name = "petitions/list.html"
+    context_object_name = "petitions"
+
+    def get_queryset(self):
+        return selectors.petition_list(self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "user": self.request.user}
+
+    def get_paginate_by(self, queryset):
+        size = self.request.GET.get("size", "")
+        return int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_sizes=PAGE_SIZES,
+            can_record=permissions.can_record_petitions(self.request.user),
+            **kwargs,
+        )
+
+
+def _petitioner_initial(petition):
+    return [{"id": p.pk, **{f: getattr(p, f) for f in services.PETITIONER_FIELDS}} for p in petition.petitioners.all()]
+
+
+class PetitionCreateView(View):
+    """Intake: the petition, its petitioners and files in one form."""
+
+    template_name = "petitions/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.can_record_petitions(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render(PetitionForm(user=request.user), PetitionerFormSet(prefix="people"))
+
+    def post(self, request):
+        form = PetitionForm(request.POST, request.FILES, user=request.user)
+        people = PetitionerFormSet(request.POST, prefix="people", people_count=_people_count(request))
+        if form.is_valid() and people.is_valid():
+            try:
+                petition = services.create_petition(
+                    actor=request.user,
+                    data=form.service_data(),
+                    petitioners=people.people(),
+                    files=form.cleaned_data["files"],
+                )
+            except PetitionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Petition %(code)s has been recorded.") % {"code": petition.code})
+                return redirect("petitions:detail", petition.pk)
+        return self.render(form, people)
+
+    def render(self, form, people):
+        return render(self.request, self.template_name, {"form": form, "people": people, "editing": False})
+
+
+def _people_count(request):
+    value = request.POST.get("people_count", "")
+    return int(value) if value.isdigit() else None
+
+
+class PetitionUpdateView(View):
+    """Correct the intake details; a concurrent save is refused and the input kept."""
+
+    template_name = "petitions/form.html"
+
+    def dispatch(self, request, pk):
+        self.petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
+        if not permissions.can_edit_petition(request.user, self.petition):
+            raise PermissionDenied
+        if not permissions.can_see_identity(request.user, self.petition):
+            # Editing shows the petitioners; only those who may see a sealed identity may edit.
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get(self, request, pk):
+        services.record_identity_access(petition=self.petition, user=request.user, context="edit")
+        form = PetitionForm(
+            instance=self.petition,
+            user=request.user,
+            editing=True,
+            initial={
+                "version": self.petition.version,
+                "first_instance_code": self.petition.first_instance.code if self.petition.first_instance else "",
+            },
+        )
+        people = PetitionerFormSet(prefix="people", initial=_petitioner_initial(self.petition))
+        return self.render(form, people)
+
+    def post(self, request, pk):
+        form = PetitionForm(request.POST, instance=self.petition, user=request.user, editing=True)
+        people = PetitionerFormSet(request.POST, prefix="people", people_count=_people_count(request))
+        if form.is_valid() and people.is_valid():
+            try:
+                services.update_petition(
+                    petition=self.petition,
+                    actor=request.user,
+                    version=form.cleaned_data["version"],
+                    data=form.service_data(),
+                    petitioners=people.people(),
+                )
+            except PetitionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The changes have been saved."))
+                return redirect("petitions:detail", self.petition.pk)
+        return self.render(form, people)
+
+    def render(self, form, people):
+        context = {"form": form, "people": people, "editing": True, "petition": self.petition}
+        return render(self.request, self.template_name, context)
+
+
+class PetitionDetailView(View):
+    """Everything about one petition, the steps the user can take, and its timeline."""
+
+    template_name = "petitions/detail.html"
+
+    def get(self, request, pk, bound_action=None, bound_form=None):
+        petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
+        reveal = request.GET.get("reveal") == "1"
+        if reveal:
+            if not permissions.can_see_identity(request.user, petition):
+                raise PermissionDenied
+            services.record_identity_access(petition=petition, user=request.user, context="detail")
+        steps = []
+        offered = actions.actions_for(request.user, petition)
+        if bound_action and all(action.name != bound_action for action in offered):
+            # A step refused for the current status: still show its form with the reason.
+            offered.append(actions.BY_NAME[bound_action])
+        for action in offered:
+            if action.name == bound_action:
+                form = bound_form
+            else:
+                form = action.form(prefix=action.name, **actions.form_kwargs(action, petition, request.user))
+            steps.append({"action": action, "form": form, "open": action.name == bound_action})
+        context = {
+            "petition": petition,
+            "people": selectors.people_for(request.user, petition, reveal=reveal),
+            "revealed": reveal,
+            "can_reveal": petition.is_sealed and permissions.can_see_identity(request.user, petition),
+            "can_edit": permissions.can_edit_petition(request.user, petition)
+            and permissions.can_see_identity(request.user, petition),
+            "steps": steps,
+            "timeline": selectors.timeline(petition),
+            "decisions": petition.decisions.all(),
+            "attachments": petition.attachments.all(),
+            "can_download": permissions.can_see_identity(request.user, petition),
+            "duplicates": _duplicate_suggestions(request.user, petition),
+        }
+        status = 400 if bound_form is not None else 200
+        return render(request, self.template_name, context, status=status)
+
+
+def _duplicate_suggestions(user, petition):
+    if petition.status != "received" or not permissions.can_classify_petition(user, petition):
+        return []
+    citizen_ids = [p.citizen_id for p in petition.petitioners.all()]
+    return selectors.likely_duplicates(user, citizen_ids=citizen_ids, summary=petition.summary, exclude=petition)
+
+
+@require_POST
+def petition_action(request, pk, name):
+    """Take one step on a petition: authorise → bind the form → call the service → redirect."""
+    action = actions.BY_NAME.get(name)
+    if action is None:
+        raise Http404
+    petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
+    if not action.allowed(request.user, petition):
+        raise PermissionDenied
+    form = action.form(request.POST, prefix=name, **actions.form_kwargs(action, petition, request.user))
+    if form.is_valid():
+        try:
+            action.run(petition, request.user, form.cleaned_data, form)
+        except PetitionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, action.done)
+            return redirect("petitions:detail", petition.pk)
+    # Show the page again with this step open, its input and the errors.
+    return PetitionDetailView().get(request, pk, bound_action=name, bound_form=form)
+
+
+class ReceiptView(TemplateView):
+    """The printable receipt handed to the citizen: code, lookup key, what happens next."""
+
+    template_name = "petitions/receipt.html"
+
+    def get_context_data(self, **kwargs):
+        petition = permissions.get_petition_or_404(
+            selectors.petition_detail(self.request.user), self.request.user, kwargs["pk"]
+        )
+        first = petition.deadlines.order_by("created_at", "pk").first()
+        return super().get_context_data(petition=petition, first_deadline=first, **kwargs)
+
+
+class DeadlineView(TemplateView):
+    """How each of the petition's deadlines was computed."""
+
+    template_name = "petitions/deadline.html"
+
+    def get_context_data(self, **kwargs):
+        petition = permissions.get_petition_or_404(
+            selectors.petition_detail(self.request.user), self.request.user, kwargs["pk"]
+        )
+        rows = [(d, explain(d)) for d in petition.deadlines.select_related("rule")]
+        return super().get_context_data(petition=petition, rows=rows, **kwargs)
+
+
+@require_GET
+def download_attachment(request, pk, attachment_pk):
+    """Files only to those who may see the petition; a denunciation's files only to those
+    who may see the denouncer, and each download is logged."""
+    petition = permissions.get_petition_or_404(selectors.petitions_visible_to(request.user), request.user, pk)
+    attachment = petition.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404
+    if not permissions.can_see_identity(request.user, petition):
+        raise PermissionDenied
+    services.record_identity_access(petition=petition, user=request.user, context="attachment")
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@require_POST
+def add_attachments(request, pk):
+    """Attach more files to an open petition."""
+    petition = permissions.get_petition_or_404(selectors.petitions_visible_to(request.user), request.user, pk)
+    if not permissions.can_edit_petition(request.user, petition):
+        raise PermissionDenied
+    try:
+        files = MultipleFileField().clean(request.FILES.getlist("files"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("petitions:detail", pk)
+    if files:
+        services.add_attachments(petition=petition, files=files, actor=request.user)
+        messages.success(request, _("The files have been attached."))
+    return redirect("petitions:detail", pk)
+
+
+@require_GET
+def export_register(request):
+    """The filtered register as an .xlsx petition book, identities of denouncers redacted."""
+    filterset = PetitionFilter(request.GET, queryset=selectors.petition_list(request.user), user=request.user)
+    rows = (
+        filterset.qs.prefetch_related("decisions")
+        if filterset.is_valid()
+        else selectors.petition_list(request.user).none()
+    )
+    return exports.register_response(rows)
+
+
+class IdentityLogView(ListView):
+    """Who saw a sealed denouncer's identity, when, and where."""
+
+    template_name = "petitions/identity_log.html"
+    context_object_name = "accesses"
+    paginate_by = 50
+
+    def get_queryset(self):
+        if not permissions.can_view_identity_log(self.request.user):
+            raise PermissionDenied
+        return selectors.identity_accesses_visible_to(self.request.user)
+
+
+@require_GET
+def communes(request):
+    """The communes of a province, for the address selects."""
+    return JsonResponse({"communes": commune_choices(request.GET.get("province", ""))})

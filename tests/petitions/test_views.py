@@ -1,0 +1,284 @@
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from petitions import services
+from petitions.models import Category, IdentityAccess, Kind, Petition
+from petitions.workflow import Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to("2026-03-02 09:00 +0700", tick=False)
+
+
+def intake_post(units, **changes):
+    data = {
+        "kind": Kind.COMPLAINT_FIRST,
+        "channel": "in_person",
+        "received_date": "27/02/2026",
+        "receiving_unit": units["committee"].pk,
+        "category": Category.objects.get(name="Đất đai").pk,
+        "summary": "Khiếu nại việc thu hồi đất đai ở tổ 5",
+        "content": "Gia đình không đồng ý mức bồi thường.",
+        "respondent": "UBND phường Tân Phong",
+        "people_count": "1",
+        "people-TOTAL_FORMS": "1",
+        "people-INITIAL_FORMS": "0",
+        "people-MIN_NUM_FORMS": "0",
+        "people-MAX_NUM_FORMS": "50",
+        "people-0-full_name": "Nguyễn Văn An",
+        "people-0-citizen_id": "012345678901",
+        "people-0-province_code": "12",
+        "people-0-commune_code": "3408",
+        "people-0-address": "Tổ 5",
+        "people-0-phone": "0912345678",
+    }
+    data.update(changes)
+    return data
+
+
+class TestIntake:
+    def test_officer_records_a_petition_with_a_file(self, client, people, units):
+        client.force_login(people["officer"])
+        scan = SimpleUploadedFile("don.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
+        response = client.post(reverse("petitions:create"), {**intake_post(units), "files": [scan]})
+        petition = Petition.objects.get()
+        assert response.status_code == 302 and response["Location"] == reverse("petitions:detail", args=[petition.pk])
+        assert petition.received_date == date(2026, 2, 27)
+        assert petition.petitioners.get().citizen_id == "012345678901"
+        assert petition.attachments.get().original_name == "don.pdf"
+        assert petition.due_date == date(2026, 3, 9)  # 10 days → Sunday 8/3 rolls to Monday
+
+    def test_bad_input_is_explained_in_vietnamese_and_kept(self, client, people, units):
+        client.force_login(people["officer"])
+        bad = intake_post(
+            units, received_date="05/03/2026", **{"people-0-citizen_id": "12345", "people-0-phone": "abc"}
+        )
+        response = client.post(reverse("petitions:create"), bad)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Ngày không được ở tương lai" in html
+        assert "Số định danh cá nhân gồm đúng 12 chữ số" in html
+        assert "Nhập số điện thoại từ 8 đến 15 chữ số" in html
+        assert 'value="Khiếu nại việc thu hồi đất đai ở tổ 5"' in html
+        assert 'value="12345"' in html
+        assert not Petition.objects.exists()
+
+    def test_a_disallowed_or_oversized_file_is_refused(self, client, people, units):
+        client.force_login(people["officer"])
+        script = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream")
+        html = client.post(reverse("petitions:create"), {**intake_post(units), "files": [script]}).content.decode()
+        assert "không phải loại tệp được chấp nhận" in html
+        from petitions.models import PetitionPolicy
+
+        PetitionPolicy.objects.filter(pk=1).update(max_attachment_mb=1)
+        big = SimpleUploadedFile("scan.pdf", b"x" * (1024 * 1024 + 1), content_type="application/pdf")
+        html = client.post(reverse("petitions:create"), {**intake_post(units), "files": [big]}).content.decode()
+        assert "lớn hơn 1 MB" in html
+        assert not Petition.objects.exists()
+
+    def test_too_many_representatives_for_a_group(self, client, people, units):
+        client.force_login(people["officer"])
+        rows = {"people_count": "6", "people-TOTAL_FORMS": "3"}
+        for i, cid in enumerate(["012345678901", "012345678902", "012345678903"]):
+            rows.update({f"people-{i}-full_name": f"Người {i}", f"people-{i}-citizen_id": cid,
+                         f"people-{i}-province_code": "12", f"people-{i}-is_representative": "on"})  # fmt: skip
+        html = client.post(reverse("petitions:create"), intake_post(units, **rows)).content.decode()
+        assert "tối đa 2 người đại diện" in html
+
+    def test_commune_must_be_in_the_province(self, client, people, units):
+        client.force_login(people["officer"])
+        html = client.post(
+            reverse("petitions:create"), intake_post(units, **{"people-0-province_code": "1"})
+        ).content.decode()
+        assert "Xã, phường này không thuộc tỉnh đã chọn" in html
+
+    def test_communes_endpoint(self, client, people):
+        client.force_login(people["officer"])
+        communes = client.get(reverse("petitions:communes"), {"province": "12"}).json()["communes"]
+        assert ["3408", "Phường Tân Phong"] in communes and len(communes) == 38
+
+    def test_without_an_intake_role_the_form_is_refused(self, client, units):
+        from tests.factories import UserFactory
+
+        client.force_login(UserFactory(units=[units["committee"]]))
+        assert client.get(reverse("petitions:create")).status_code == 403
+
+
+class TestScope:
+    def test_another_units_official_gets_404_everywhere(self, client, make_petition, people):
+        petition = make_petition()
+        client.force_login(people["stranger"])
+        for name in ("detail", "edit", "receipt", "deadlines"):
+            assert client.get(reverse(f"petitions:{name}", args=[petition.pk])).status_code == 404, name
+        assert client.post(reverse("petitions:act", args=[petition.pk, "classify"])).status_code == 404
+        assert petition.code not in client.get(reverse("petitions:list")).content.decode()
+
+    def test_province_leader_sees_commune_petitions(self, client, make_petition, units):
+        from danvan.accounts.roles import Role
+        from tests.factories import UserFactory
+
+        petition = make_petition()
+        client.force_login(UserFactory(roles=[Role.LEADER], units=[units["province"]]))
+        assert client.get(reverse("petitions:detail", args=[petition.pk])).status_code == 200
+
+
+class TestConfidentiality:
+    def test_unassigned_handler_sees_the_denouncer_redacted(self, client, make_petition, people):
+        petition = make_petition(kind=Kind.DENUNCIATION)
+        client.force_login(people["colleague"])
+        html = client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+        assert "Nguyễn Văn An" not in html and "012345678901" not in html and "0912345678" not in html
+        assert "Danh tính được bảo mật" in html
+        assert client.get(reverse("petitions:detail", args=[petition.pk]) + "?reveal=1").status_code == 403
+        assert not IdentityAccess.objects.exists()
+
+    def test_the_assigned_handlers_view_is_logged(self, client, make_petition, people):
+        petition = make_petition(kind=Kind.DENUNCIATION)
+        services.assign_petition(petition=petition, handler=people["handler"], actor=people["leader"])
+        client.force_login(people["handler"])
+        url = reverse("petitions:detail", args=[petition.pk])
+        assert "Nguyễn Văn An" not in client.get(url).content.decode()
+        assert not IdentityAccess.objects.exists()
+        assert "Nguyễn Văn An" in client.get(url + "?reveal=1").content.decode()
+        access = IdentityAccess.objects.get()
+        assert (access.user, access.petition, access.context) == (people["handler"], petition, "detail")
+        client.force_login(people["leader"])
+        log = client.get(reverse("petitions:identity_log")).content.decode()
+        assert "Phạm Quốc Bảo" in log and petition.code in log
+
+    def test_sealed_names_are_not_searchable_and_not_in_lists(self, client, make_petition, people):
+        make_petition(kind=Kind.DENUNCIATION)
+        client.force_login(people["leader"])
+        page = client.get(reverse("petitions:list")).content.decode()
+        assert "Nguyễn Văn An" not in page and "Danh tính được bảo mật" in page
+        assert "Không có đơn nào" in client.get(reverse("petitions:list"), {"q": "nguyen van an"}).content.decode()
+
+    def test_attachments_of_a_denunciation_follow_the_seal(self, client, make_petition, people):
+        petition = make_petition(kind=Kind.DENUNCIATION)
+        services.add_attachments(
+            petition=petition, actor=people["officer"], files=[SimpleUploadedFile("to-cao.pdf", b"%PDF")]
+        )
+        url = reverse("petitions:attachment", args=[petition.pk, petition.attachments.get().pk])
+        client.force_login(people["colleague"])
+        assert client.get(url).status_code == 403
+        client.force_login(people["leader"])
+        response = client.get(url)
+        assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF"
+        assert IdentityAccess.objects.get().context == "attachment"
+
+    def test_export_redacts_denouncers(self, client, make_petition, people):
+        make_petition(kind=Kind.DENUNCIATION, summary="Tố cáo cán bộ địa chính")
+        make_petition(kind=Kind.COMPLAINT_FIRST)
+        client.force_login(people["leader"])
+        response = client.get(reverse("petitions:export"))
+        sheet = load_workbook(BytesIO(response.content)).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+        assert len(rows) == 2
+        cells = " ".join(str(v) for row in rows for v in row)
+        by_summary = {row[5]: row for row in rows}
+        assert by_summary["Tố cáo cán bộ địa chính"][3] == "Danh tính được bảo mật"
+        assert by_summary["Tố cáo cán bộ địa chính"][4] == "***"
+        assert cells.count("012345678901") == 1  # only the complaint's row
+
+
+class TestList:
+    def test_search_ignores_diacritics_and_filters_combine(self, client, make_petition, people):
+        make_petition(summary="Tranh chấp đất đai tổ 3")
+        make_petition(kind=Kind.FEEDBACK, summary="Phản ánh đèn đường hỏng", content="Đèn hỏng")
+        client.force_login(people["leader"])
+        html = client.get(reverse("petitions:list"), {"q": "dat dai"}).content.decode()
+        assert "Tranh chấp đất đai tổ 3" in html and "đèn đường" not in html
+        html = client.get(reverse("petitions:list"), {"kind": "feedback"}).content.decode()
+        assert "đèn đường" in html and "Tranh chấp" not in html
+
+    def test_overdue_and_due_within(self, client, make_petition, people):
+        late = make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 2, 2), summary="Đơn đã quá hạn")
+        soon = make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 2, 24), summary="Đơn sắp đến hạn")
+        assert late.due_date < date(2026, 3, 2) <= soon.due_date
+        client.force_login(people["leader"])
+        overdue = client.get(reverse("petitions:list"), {"overdue": "true"}).content.decode()
+        assert "Đơn đã quá hạn" in overdue and "Đơn sắp đến hạn" not in overdue
+        assert "quá hạn" in overdue
+        within = client.get(reverse("petitions:list"), {"due_within": "10"}).content.decode()
+        assert "Đơn sắp đến hạn" in within and "Đơn đã quá hạn" not in within
+
+    def test_constant_number_of_queries_whatever_the_page_size(
+        self, client, make_petition, people, django_assert_max_num_queries
+    ):
+        client.force_login(people["leader"])
+        client.get(reverse("petitions:list"))  # warm the session and caches
+
+        def count(n_petitions, size):
+            while Petition.objects.count() < n_petitions:
+                make_petition(petitioners=[{"full_name": "Lò Thị Mai"}, {"full_name": "Lò Văn Páo"}])
+            from django.db import connection
+            from django.test.utils import CaptureQueriesContext
+
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(reverse("petitions:list"), {"size": size}).status_code == 200
+            return len(queries)
+
+        small = count(3, 25)
+        large = count(60, 50)
+        assert small == large
+
+
+class TestSteps:
+    def test_accept_through_the_page_then_resolve(self, client, make_petition, people):
+        petition = make_petition(received=date(2026, 2, 20))
+        client.force_login(people["handler"])
+        url = reverse("petitions:act", args=[petition.pk, "accept"])
+        response = client.post(url, {"accept-accepted_date": "25/02/2026", "accept-note": ""})
+        assert response.status_code == 302
+        petition.refresh_from_db()
+        assert petition.status == Status.ACCEPTED and petition.due_date == date(2026, 3, 27)
+
+    def test_an_invalid_step_shows_the_page_with_the_input_and_the_error(self, client, make_petition, people):
+        petition = make_petition(received=date(2026, 2, 20))
+        services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 2, 25))
+        client.force_login(people["leader"])
+        url = reverse("petitions:act", args=[petition.pk, "resolve"])
+        response = client.post(
+            url, {"resolve-decided_on": "24/02/2026", "resolve-number": "9/QĐ-UBND", "resolve-outcome": "justified"}
+        )
+        html = response.content.decode()
+        assert response.status_code == 400
+        assert "Quyết định không được ghi ngày trước ngày thụ lý" in html
+        assert 'value="9/QĐ-UBND"' in html
+        assert Petition.objects.get(pk=petition.pk).status == Status.ACCEPTED
+
+    def test_a_step_not_allowed_from_the_status_is_refused(self, client, make_petition, people):
+        petition = make_petition()
+        client.force_login(people["leader"])
+        url = reverse("petitions:act", args=[petition.pk, "close"])
+        response = client.post(url, {"close-note": ""})
+        assert response.status_code == 400
+        assert "không thể chuyển sang" in response.content.decode()
+
+    def test_concurrent_edit_keeps_the_second_officials_input(self, client, make_petition, people):
+        petition = make_petition()
+        form = reverse("petitions:edit", args=[petition.pk])
+        edit = {
+            **intake_post({"committee": petition.receiving_unit}, summary="Bản sửa của người thứ hai"),
+            "version": str(petition.version),
+            "people-INITIAL_FORMS": "1",
+            "people-0-id": str(petition.petitioners.get().pk),
+        }
+        services.update_petition(
+            petition=petition, actor=people["handler"], version=petition.version,
+            data={"summary": "Bản sửa của người thứ nhất", "received_date": petition.received_date},
+            petitioners=[{"id": petition.petitioners.get().pk, "full_name": "Nguyễn Văn An"}],
+        )  # fmt: skip
+        client.force_login(people["officer"])
+        html = client.post(form, edit).content.decode()
+        assert "Người khác đã lưu đơn này" in html
+        assert 'value="Bản sửa của người thứ hai"' in html
+        assert Petition.objects.get(pk=petition.pk).summary == "Bản sửa của người thứ nhất"
