@@ -151,7 +151,7 @@ class Petition(models.Model):
 
     code = models.CharField(_("code"), max_length=20, unique=True, null=True, editable=False)
     lookup_key = models.CharField(_("lookup key"), max_length=32, editable=False)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("petition kind"), max_length=20, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     received_date = models.DateField(_("received on"))
     receiving_unit = models.ForeignKey(

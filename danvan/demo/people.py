@@ -71,6 +71,13 @@ PEOPLE = (
         ((UnitKind.PEOPLE_COMMITTEE, "UBND phường Tân Phong"),),
     ),
     DemoPerson(
+        "xulydon.tanphong",
+        "Lò Văn Tâm",
+        "Công chức Tư pháp – Hộ tịch phường Tân Phong",
+        Role.HANDLER,
+        ((UnitKind.PEOPLE_COMMITTEE, "UBND phường Tân Phong"),),
+    ),
+    DemoPerson(
         "tiepdan.tanphong",
         "Lường Thị Thu",
         "Công chức Văn phòng – Thống kê phường Tân Phong",

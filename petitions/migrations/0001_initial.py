@@ -171,7 +171,7 @@ class Migration(migrations.Migration):
                             ("feedback", "Feedback"),
                         ],
                         max_length=20,
-                        verbose_name="kind",
+                        verbose_name="petition kind",
                     ),
                 ),
                 (

@@ -7,11 +7,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.demo.people import DEMO_PASSWORD, PEOPLE, build_people
+from danvan.demo.petitions import build_petitions
 from danvan.orgunits.divisions import load_province
 
 
 class Command(BaseCommand):
-    help = "Load Lai Châu's units and one demo official per role, then print their logins."
+    help = "Load Lai Châu's units, demo officials and petitions, then print the logins."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         province, created = load_province("Lai Châu")
         self.stdout.write(f"{province.name}: {created} units created.")
         build_people()
+        petitions = build_petitions()
+        self.stdout.write(f"{len(petitions)} demo petitions.")
         with translation.override(settings.LANGUAGE_CODE):
             header = _("Demo logins at %(url)s (the same password for all: %(password)s)") % {
                 "url": settings.PORTAL_BASE_URL,
