@@ -1,0 +1,71 @@
+import re
+
+import pytest
+import time_machine
+
+from danvan.accounts.roles import Role
+from danvan.orgunits.models import UnitKind
+from petitions.models import Petition
+from petitions.workflow import Status
+from tests.e2e.conftest import PHONE, has_horizontal_scroll, screenshot
+from tests.factories import PASSWORD, UnitFactory, UserFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@time_machine.travel("2026-02-13 09:00 +0700")
+def test_handler_records_a_petition_finds_it_and_accepts_it(live_server, page):
+    unit = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE)
+    UserFactory(username="xulydon", full_name="Phạm Quốc Bảo", roles=[Role.HANDLER], units=[unit])
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("xulydon")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    page.get_by_role("link", name="Đơn thư").click()
+    page.get_by_role("link", name="Ghi nhận đơn").click()
+
+    page.get_by_label("Loại đơn").select_option(label="Khiếu nại lần đầu")
+    page.get_by_label("Nguồn đơn").select_option(label="Trực tiếp tại nơi tiếp công dân")
+    page.get_by_label("Đơn vị tiếp nhận").select_option(label="UBND phường Tân Phong")
+    page.get_by_label("Lĩnh vực").select_option(label="Đất đai")
+    page.get_by_label("Tóm tắt nội dung").fill("Khiếu nại quyết định thu hồi đất tổ 12")
+    page.get_by_label("Nội dung", exact=False).and_(page.locator("textarea")).fill("Không đồng ý mức bồi thường khi thu hồi đất ở.")
+    page.get_by_label("Họ và tên").fill("Lò Văn Pọm")
+    page.get_by_label("Số định danh cá nhân").fill("01207800124")  # one digit short
+    page.get_by_label("Xã, phường").select_option(label="Phường Tân Phong")
+    screenshot(page, "petition-form-desktop")
+    page.get_by_role("button", name="Ghi nhận đơn").click()
+
+    # The mistake is explained and nothing typed is lost.
+    assert page.get_by_text("Số định danh cá nhân gồm đúng 12 chữ số").is_visible()
+    assert page.get_by_label("Tóm tắt nội dung").input_value() == "Khiếu nại quyết định thu hồi đất tổ 12"
+    page.get_by_label("Số định danh cá nhân").fill("012078001245")
+    page.get_by_role("button", name="Ghi nhận đơn").click()
+    page.wait_for_url(re.compile(r"/petitions/\d+/$"))
+    petition = Petition.objects.get()
+    assert page.get_by_role("heading", name=petition.code).is_visible()
+
+    # In the register, filtered by kind and searched without accents, with its deadline:
+    # 10 calendar days from Friday 13/2 end in Tết and roll forward to Monday 23/2.
+    page.goto(f"{live_server.url}/petitions/?q=thu+hoi+dat&kind=complaint_1")
+    row = page.get_by_role("row").filter(has_text=petition.code)
+    assert row.is_visible()
+    assert "23/02/2026" in row.inner_text() and "Còn 10 ngày" in row.inner_text()
+    screenshot(page, "petition-list-desktop")
+    page.set_viewport_size(PHONE)
+    assert not has_horizontal_scroll(page)
+    screenshot(page, "petition-list-phone")
+    page.set_viewport_size({"width": 1366, "height": 900})
+
+    row.get_by_role("link", name=petition.code).click()
+    page.get_by_text("Thụ lý giải quyết", exact=True).click()
+    page.locator("#id_accept-accepted_date").fill("13/02/2026")
+    page.locator("#step-accept").get_by_role("button", name="Xác nhận").click()
+    assert page.get_by_text("Đã thụ lý đơn; thời hạn giải quyết đã được tính.").is_visible()
+    assert page.get_by_text("Thụ lý giải quyết", exact=True).first.is_visible()
+    petition.refresh_from_db()
+    assert petition.status == Status.ACCEPTED
+    # 30 days from 13/2 is Sunday 15/3, so the resolution deadline is Monday 16/3.
+    assert page.get_by_text("16/03/2026").first.is_visible()
+    screenshot(page, "petition-detail-desktop")
