@@ -40,6 +40,7 @@ class PetitionListView(FilterView):
         return super().get_context_data(
             page_sizes=PAGE_SIZES,
             can_record=permissions.can_record_petitions(self.request.user),
+            can_view_identity_log=permissions.can_view_identity_log(self.request.user),
             **kwargs,
         )
 

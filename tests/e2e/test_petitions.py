@@ -30,7 +30,9 @@ def test_handler_records_a_petition_finds_it_and_accepts_it(live_server, page):
     page.get_by_label("Đơn vị tiếp nhận").select_option(label="UBND phường Tân Phong")
     page.get_by_label("Lĩnh vực").select_option(label="Đất đai")
     page.get_by_label("Tóm tắt nội dung").fill("Khiếu nại quyết định thu hồi đất tổ 12")
-    page.get_by_label("Nội dung", exact=False).and_(page.locator("textarea")).fill("Không đồng ý mức bồi thường khi thu hồi đất ở.")
+    page.get_by_label("Nội dung", exact=False).and_(page.locator("textarea")).fill(
+        "Không đồng ý mức bồi thường khi thu hồi đất ở."
+    )
     page.get_by_label("Họ và tên").fill("Lò Văn Pọm")
     page.get_by_label("Số định danh cá nhân").fill("01207800124")  # one digit short
     page.get_by_label("Xã, phường").select_option(label="Phường Tân Phong")

@@ -282,3 +282,33 @@ class TestSteps:
         assert "Người khác đã lưu đơn này" in html
         assert 'value="Bản sửa của người thứ hai"' in html
         assert Petition.objects.get(pk=petition.pk).summary == "Bản sửa của người thứ nhất"
+
+
+class TestAdminAndDuplicates:
+    def test_a_used_rule_can_only_be_ended_in_the_admin(self, client, make_petition):
+        from danvan.accounts.roles import Role
+        from tests.factories import UserFactory
+
+        petition = make_petition()
+        rule = petition.deadline.rule
+        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True))
+        page = client.get(f"/admin/petitions/deadlinerule/{rule.pk}/change/").content.decode()
+        assert 'name="days"' not in page and 'name="valid_to"' in page
+        assert client.post(f"/admin/petitions/deadlinerule/{rule.pk}/delete/").status_code == 403
+        assert client.post(f"/admin/petitions/petition/{petition.pk}/delete/").status_code == 403
+
+    def test_likely_duplicates_are_suggested_on_the_new_petition(self, client, make_petition, people):
+        first = make_petition(summary="Khiếu nại quyết định thu hồi đất tổ 12")
+        second = make_petition(summary="Khiếu nại về quyết định thu hồi đất ở tổ 12")
+        client.force_login(people["handler"])
+        html = client.get(reverse("petitions:detail", args=[second.pk])).content.decode()
+        assert 'data-testid="duplicates"' in html and first.code in html
+
+    def test_a_sealed_petition_is_not_suggested_by_citizen_id_to_someone_who_may_not_see_it(
+        self, client, make_petition, people
+    ):
+        denunciation = make_petition(kind=Kind.DENUNCIATION, summary="Tố cáo cán bộ thu tiền")
+        complaint = make_petition(kind=Kind.FEEDBACK, summary="Phản ánh đường hỏng")
+        client.force_login(people["colleague"])
+        html = client.get(reverse("petitions:detail", args=[complaint.pk])).content.decode()
+        assert denunciation.code not in html
