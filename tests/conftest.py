@@ -48,3 +48,25 @@ def _clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def restore_seed_data():
+    """Put back what the data migrations seed (roles, deadline rules, fields), which a
+    transactional test's flush removes, by running those migrations' own functions."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from petitions.models import DeadlineRule
+
+    if not Group.objects.exists():
+        import_module("danvan.accounts.migrations.0002_roles").create_roles(apps, None)
+    if not DeadlineRule.objects.exists():
+        import_module("petitions.migrations.0002_seed_rules_categories_roles").seed(apps, None)
+
+
+@pytest.fixture
+def seeded_transactional_db(transactional_db):
+    """transactional_db with the migrations' seed data present."""
+    restore_seed_data()

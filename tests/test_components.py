@@ -128,7 +128,7 @@ def test_embedded_default_worker_sends_a_queued_email_without_redis(tmp_path):
         worker.stop()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("seeded_transactional_db")
 @pytest.mark.services
 def test_worker_on_redis_and_postgresql_sends_a_queued_email(tmp_path):
     require_env("DATABASE_URL", "the PostgreSQL tests need a server")

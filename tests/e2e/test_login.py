@@ -5,7 +5,7 @@ from danvan.orgunits.models import UnitKind
 from tests.e2e.conftest import PHONE, has_horizontal_scroll, screenshot
 from tests.factories import PASSWORD, UnitFactory, UserFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("seeded_transactional_db")]
 
 
 def test_official_logs_in_and_sees_the_vietnamese_home_page(live_server, page):

@@ -10,7 +10,7 @@ from petitions.workflow import Status
 from tests.e2e.conftest import PHONE, has_horizontal_scroll, screenshot
 from tests.factories import PASSWORD, UnitFactory, UserFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("seeded_transactional_db")]
 
 
 @time_machine.travel("2026-02-13 09:00 +0700")
