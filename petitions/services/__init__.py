@@ -1,0 +1,59 @@
+"""Every change to a petition goes through one of these functions.
+
+Each one locks the row, checks the workflow and the actor's permission, saves
+with update_fields and a new version, writes a PetitionEvent, and leaves side
+effects (notifications) to run after commit."""
+
+from .classification import (
+    accept_petition,
+    classify_petition,
+    file_petition,
+    guide_petition,
+    mark_duplicate,
+    refuse_petition,
+    transfer_petition,
+)
+from .confidentiality import record_identity_access
+from .handling import (
+    add_petition_note,
+    assign_petition,
+    close_petition,
+    extend_petition_deadline,
+    resolve_petition,
+    start_verification,
+    terminate_petition,
+    withdraw_petition,
+)
+from .intake import (
+    PETITION_FIELDS,
+    PETITIONER_FIELDS,
+    add_attachments,
+    create_petition,
+    new_lookup_key,
+    update_petition,
+)
+
+__all__ = [
+    "PETITIONER_FIELDS",
+    "PETITION_FIELDS",
+    "accept_petition",
+    "add_attachments",
+    "add_petition_note",
+    "assign_petition",
+    "classify_petition",
+    "close_petition",
+    "create_petition",
+    "extend_petition_deadline",
+    "file_petition",
+    "guide_petition",
+    "mark_duplicate",
+    "new_lookup_key",
+    "record_identity_access",
+    "refuse_petition",
+    "resolve_petition",
+    "start_verification",
+    "terminate_petition",
+    "transfer_petition",
+    "update_petition",
+    "withdraw_petition",
+]

@@ -1,0 +1,109 @@
+"""Helpers shared by the petition services: locking, events, deadlines, transitions."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.text import fold
+
+from ..deadlines import due_date_for, rule_for
+from ..models import Complexity, Petition, PetitionDeadline, PetitionEvent
+from ..workflow import PetitionError, check_transition
+
+# No 0/O/1/I: keys are read aloud and typed from paper. 10 characters of 32
+# symbols are 50 bits; with the lookup rate limit, guessing is hopeless.
+KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+KEY_LENGTH = 10
+
+
+# Partial withdrawal exists only since Law 136/2025/QH15.
+PARTIAL_WITHDRAWAL_FROM = date(2026, 7, 1)
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _locked(petition):
+    return Petition.objects.select_for_update().get(pk=petition.pk)
+
+
+def _event(petition, kind, actor, *, note="", is_public=False, from_status="", to_status="", related=None):
+    return PetitionEvent.objects.create(
+        petition=petition,
+        kind=kind,
+        actor=actor,
+        note=note,
+        is_public=is_public,
+        from_status=from_status,
+        to_status=to_status,
+        related_petition=related,
+    )
+
+
+def _search_text(petition, petitioners):
+    parts = [petition.code or "", petition.summary, petition.content, petition.respondent]
+    # A sealed identity must not be findable by searching for the person.
+    if not petition.is_sealed:
+        for person in petitioners:
+            parts += [person.full_name, person.citizen_id, person.phone]
+    return fold(" ".join(part for part in parts if part))
+
+
+def _issue_deadline(petition, stage, start, complexity=Complexity.NORMAL):
+    """Compute a stage's deadline once, store it with its rule, make it current."""
+    rule = rule_for(kind=petition.kind, stage=stage, on=start, remote=petition.is_remote_area)
+    PetitionDeadline.objects.filter(petition=petition, stage=stage, is_current=True).update(is_current=False)
+    deadline = PetitionDeadline.objects.create(
+        petition=petition,
+        stage=stage,
+        rule=rule,
+        complexity=complexity,
+        start_date=start,
+        due_date=due_date_for(rule, start, complexity),
+    )
+    petition.deadline, petition.due_date = deadline, deadline.due_date
+    return deadline
+
+
+def _meet_deadline(petition, on):
+    """The pending stage is done: record when, and stop the clock."""
+    if petition.deadline_id:
+        PetitionDeadline.objects.filter(pk=petition.deadline_id, met_on__isnull=True).update(met_on=on)
+    petition.deadline, petition.due_date = None, None
+
+
+def _transition(petition, target, actor, event_kind, *, note="", is_public=True, fields=(), related=None):
+    check_transition(petition.status, target)
+    previous = petition.status
+    petition.status = target
+    petition.version += 1
+    petition.save(update_fields=["status", "version", "updated_at", *fields])
+    _event(
+        petition,
+        event_kind,
+        actor,
+        note=note,
+        is_public=is_public,
+        from_status=previous,
+        to_status=target,
+        related=related,
+    )
+    return petition
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _check_decision_date(petition, decided_on):
+    if decided_on > _today():
+        raise PetitionError(_("The decision date cannot be in the future."))
+    earliest = petition.accepted_date or petition.received_date
+    if decided_on < earliest:
+        if petition.accepted_date:
+            raise PetitionError(_("The decision cannot be dated before the petition was accepted."))
+        raise PetitionError(_("The decision cannot be dated before the petition was received."))

@@ -1,0 +1,201 @@
+"""Handling an accepted petition: assignment, verification, extension, resolution, withdrawal, closing."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from danvan.notifications.services import notify
+
+from .. import permissions
+from ..deadlines import due_date_for
+from ..models import Complexity, DecisionKind, EventKind, Kind, PetitionDeadline, PetitionDecision, Stage
+from ..workflow import PetitionError, Status, check_transition
+from ._common import (
+    PARTIAL_WITHDRAWAL_FROM,
+    _check_decision_date,
+    _event,
+    _locked,
+    _meet_deadline,
+    _require,
+    _today,
+    _transition,
+)
+
+
+@transaction.atomic
+def assign_petition(*, petition, handler, actor):
+    """A leader gives the petition to a handler, who is notified."""
+    petition = _locked(petition)
+    _require(permissions.can_assign_petition(actor, petition))
+    if not handler.is_active or not permissions.can_view_petition(handler, petition):
+        raise PetitionError(_("%(name)s does not work in the handling unit.") % {"name": handler})
+    petition.handler = handler
+    petition.version += 1
+    petition.save(update_fields=["handler", "version", "updated_at"])
+    _event(petition, EventKind.ASSIGNED, actor, note=_("Assigned to %(name)s.") % {"name": handler})
+    notify(
+        recipient=handler,
+        kind="petition_assigned",
+        key=f"petition:{petition.pk}:assigned:{petition.version}",
+        title=_("You have been assigned petition %(code)s") % {"code": petition.code},
+        body=petition.summary,
+        target=petition,
+        url=reverse("petitions:detail", args=[petition.pk]),
+    )
+    return petition
+
+
+@transaction.atomic
+def start_verification(*, petition, actor, note=""):
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition))
+    return _transition(
+        petition,
+        Status.VERIFYING,
+        actor,
+        EventKind.VERIFICATION_STARTED,
+        note=note or _("Verification started."),
+        is_public=True,
+    )
+
+
+@transaction.atomic
+def add_petition_note(*, petition, actor, note, is_public=False):
+    """A verification note or message on the timeline; internal unless marked public."""
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
+    if not note.strip():
+        raise PetitionError(_("The note is empty."))
+    return _event(petition, EventKind.NOTE, actor, note=note, is_public=is_public)
+
+
+@transaction.atomic
+def extend_petition_deadline(*, petition, actor, complexity, number, decided_on, reason):
+    """Extend the resolution period by decision, within what the rule allows."""
+    petition = _locked(petition)
+    _require(permissions.can_extend_petition(actor, petition))
+    current = petition.deadline
+    if current is None or current.stage != Stage.RESOLUTION or not petition.is_open:
+        raise PetitionError(_("Only the resolution period of an accepted petition can be extended."))
+    order = [Complexity.NORMAL, Complexity.COMPLEX, Complexity.VERY_COMPLEX]
+    if order.index(complexity) <= order.index(current.complexity):
+        raise PetitionError(_("The deadline has already been extended to that level."))
+    if current.rule.days_for(complexity) is None:
+        raise PetitionError(_("The rule “%(rule)s” does not allow this extension.") % {"rule": current.rule.name})
+    _check_decision_date(petition, decided_on)
+    PetitionDecision.objects.create(
+        petition=petition,
+        kind=DecisionKind.EXTENSION,
+        number=number,
+        date=decided_on,
+        text=reason,
+        recorded_by=actor,
+    )
+    # Same rule and start, longer period: the extension never moves the start.
+    PetitionDeadline.objects.filter(pk=current.pk).update(is_current=False)
+    deadline = PetitionDeadline.objects.create(
+        petition=petition,
+        stage=current.stage,
+        rule=current.rule,
+        complexity=complexity,
+        start_date=current.start_date,
+        due_date=due_date_for(current.rule, current.start_date, complexity),
+    )
+    petition.deadline, petition.due_date, petition.complexity = deadline, deadline.due_date, complexity
+    petition.version += 1
+    petition.save(update_fields=["deadline", "due_date", "complexity", "version", "updated_at"])
+    note = _("Resolution deadline extended to %(date)s by decision %(number)s.") % {
+        "date": deadline.due_date.strftime("%d/%m/%Y"),
+        "number": number,
+    }
+    _event(petition, EventKind.EXTENDED, actor, note=note, is_public=True)
+    return deadline
+
+
+@transaction.atomic
+def resolve_petition(*, petition, actor, decided_on, number="", signer="", outcome="", text=""):
+    """Record the resolution decision, or the written answer to a recommendation or feedback."""
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition))
+    check_transition(petition.status, Status.RESOLVED)
+    _check_decision_date(petition, decided_on)
+    if petition.kind in (Kind.RECOMMENDATION, Kind.FEEDBACK):
+        if not text.strip():
+            raise PetitionError(_("Write the answer given to the citizen."))
+    elif not (number.strip() and outcome):
+        raise PetitionError(_("A resolution decision needs its number and its outcome."))
+    decision = PetitionDecision.objects.create(
+        petition=petition,
+        kind=DecisionKind.RESOLUTION,
+        number=number,
+        date=decided_on,
+        signer=signer,
+        outcome=outcome,
+        text=text,
+        recorded_by=actor,
+    )
+    _meet_deadline(petition, decided_on)
+    if number:
+        note = _("Resolved by decision %(number)s of %(date)s.") % {
+            "number": number,
+            "date": decided_on.strftime("%d/%m/%Y"),
+        }
+        if outcome:
+            note = f"{note} {_('Outcome')}: {decision.get_outcome_display().lower()}."
+    else:
+        note = _("Answered on %(date)s.") % {"date": decided_on.strftime("%d/%m/%Y")}
+    return _transition(petition, Status.RESOLVED, actor, EventKind.RESOLVED, note=note, fields=["deadline", "due_date"])
+
+
+@transaction.atomic
+def withdraw_petition(*, petition, actor, withdrawn_on, partial=False, note=""):
+    """The citizen withdraws the petition, wholly or (since 1/7/2026) in part."""
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
+    if withdrawn_on > _today() or withdrawn_on < petition.received_date:
+        raise PetitionError(_("The withdrawal date must be between the received date and today."))
+    if partial:
+        if withdrawn_on < PARTIAL_WITHDRAWAL_FROM:
+            raise PetitionError(_("Partial withdrawal is possible only from 1/7/2026 (Law 136/2025/QH15)."))
+        if not petition.is_open:
+            raise PetitionError(_("The petition is no longer being handled."))
+        if not note.strip():
+            raise PetitionError(_("Write which part of the petition is withdrawn."))
+        return _event(petition, EventKind.PARTLY_WITHDRAWN, actor, note=note, is_public=True)
+    check_transition(petition.status, Status.WITHDRAWN)
+    _meet_deadline(petition, withdrawn_on)
+    note = note or _("The petitioner withdrew the petition on %(date)s.") % {"date": withdrawn_on.strftime("%d/%m/%Y")}
+    return _transition(
+        petition, Status.WITHDRAWN, actor, EventKind.WITHDRAWN, note=note, fields=["deadline", "due_date"]
+    )
+
+
+@transaction.atomic
+def terminate_petition(*, petition, actor, decided_on, number, reason):
+    """End the resolution by a termination decision (đình chỉ)."""
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition))
+    check_transition(petition.status, Status.TERMINATED)
+    _check_decision_date(petition, decided_on)
+    if not reason.strip():
+        raise PetitionError(_("Write the reason for the termination."))
+    PetitionDecision.objects.create(
+        petition=petition,
+        kind=DecisionKind.TERMINATION,
+        number=number,
+        date=decided_on,
+        text=reason,
+        recorded_by=actor,
+    )
+    _meet_deadline(petition, decided_on)
+    return _transition(
+        petition, Status.TERMINATED, actor, EventKind.TERMINATED, note=reason, fields=["deadline", "due_date"]
+    )
+
+
+@transaction.atomic
+def close_petition(*, petition, actor, note=""):
+    """Close the file once the unit has answered."""
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition))
+    return _transition(petition, Status.CLOSED, actor, EventKind.CLOSED, note=note or _("File closed."))

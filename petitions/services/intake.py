@@ -1,0 +1,165 @@
+"""Recording petitions and correcting their details."""
+
+import secrets
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..deadlines import intake_stage
+from ..models import Attachment, EventKind, Kind, Petition, Petitioner, PetitionPolicy
+from ..workflow import ConcurrentEditError, PetitionError
+from ._common import KEY_ALPHABET, KEY_LENGTH, _event, _issue_deadline, _locked, _require, _search_text, _today
+
+PETITION_FIELDS = (
+    "kind",
+    "channel",
+    "received_date",
+    "receiving_unit",
+    "category",
+    "summary",
+    "content",
+    "respondent",
+    "people_count",
+    "is_anonymous",
+    "is_skipped_level",
+    "is_remote_area",
+    "has_evidence",
+    "first_instance",
+    "first_decision_reference",
+)
+
+
+PETITIONER_DEFAULTS = {"is_representative": False}
+
+
+PETITIONER_FIELDS = (
+    "full_name",
+    "citizen_id",
+    "province_code",
+    "commune_code",
+    "address",
+    "phone",
+    "is_representative",
+)
+
+
+def _person_fields(person):
+    return {f: person.get(f) or PETITIONER_DEFAULTS.get(f, "") for f in PETITIONER_FIELDS}
+
+
+def new_lookup_key():
+    return "".join(secrets.choice(KEY_ALPHABET) for _ in range(KEY_LENGTH))
+
+
+def _validate_intake(data, petitioners):
+    kind = data["kind"]
+    if not data.get("is_anonymous") and not petitioners:
+        raise PetitionError(_("Enter at least one petitioner, or mark the petition as anonymous."))
+    if data.get("is_anonymous") and kind in (Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND):
+        raise PetitionError(_("A complaint cannot be anonymous: the complainant must be identified."))
+    if data["received_date"] > _today():
+        raise PetitionError(_("The received date cannot be in the future."))
+
+
+@transaction.atomic
+def create_petition(*, actor, data, petitioners=(), files=(), transferred_from=None):
+    """Record a received petition with its petitioners and files; start its first deadline."""
+    _require(permissions.can_record_petitions(actor))
+    _validate_intake(data, petitioners)
+    policy = PetitionPolicy.current()
+    petition = Petition(
+        **{field: data[field] for field in PETITION_FIELDS if field in data},
+        handling_unit=data.get("handling_unit") or data["receiving_unit"],
+        lookup_key=new_lookup_key(),
+        created_by=actor,
+        transferred_from=transferred_from,
+    )
+    petition.is_group = petition.people_count >= policy.group_threshold
+    petition.save()
+    petition.code = f"DT-{petition.received_date.year}-{petition.pk:06d}"
+    people = [
+        Petitioner(petition=petition, order=index, **_person_fields(person)) for index, person in enumerate(petitioners)
+    ]
+    Petitioner.objects.bulk_create(people)
+    for upload in files:
+        _store_attachment(petition, upload, actor)
+    _issue_deadline(petition, intake_stage(petition.kind), petition.received_date)
+    petition.search_text = _search_text(petition, people)
+    petition.save(update_fields=["code", "search_text", "deadline", "due_date"])
+    if transferred_from is not None:
+        note = _("Transferred by %(unit)s (petition %(code)s).") % {
+            "unit": transferred_from.handling_unit,
+            "code": transferred_from.code,
+        }
+        _event(petition, EventKind.TRANSFERRED_IN, actor, note=note, is_public=True, related=transferred_from)
+    else:
+        _event(petition, EventKind.RECEIVED, actor, note=_("Petition received."), is_public=True)
+    return petition
+
+
+def _store_attachment(petition, upload, actor):
+    return Attachment.objects.create(
+        petition=petition,
+        file=upload,
+        original_name=upload.name[:255],
+        content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+        size=upload.size,
+        uploaded_by=actor,
+    )
+
+
+@transaction.atomic
+def add_attachments(*, petition, files, actor):
+    """Attach more files to a petition."""
+    petition = _locked(petition)
+    _require(permissions.can_view_petition(actor, petition) and permissions.can_record_petitions(actor))
+    stored = [_store_attachment(petition, upload, actor) for upload in files]
+    _event(petition, EventKind.NOTE, actor, note=_("%(count)d file(s) attached.") % {"count": len(stored)})
+    return stored
+
+
+@transaction.atomic
+def update_petition(*, petition, actor, version, data, petitioners):
+    """Correct the intake details, refusing if someone saved the petition since `version`.
+
+    The first deadline is not recomputed: a deadline once issued stands.
+    """
+    _require(permissions.can_edit_petition(actor, petition))
+    _validate_intake({**data, "kind": petition.kind}, petitioners)
+    current = _locked(petition)
+    if current.version != version:
+        raise ConcurrentEditError(
+            _(
+                "Someone else saved this petition while you were editing it. Your changes are still in "
+                "the form below: compare them with the current version, then save again."
+            )
+        )
+    changed = [field for field in PETITION_FIELDS if field in data and getattr(current, field) != data[field]]
+    for field in changed:
+        setattr(current, field, data[field])
+    current.is_group = current.people_count >= PetitionPolicy.current().group_threshold
+    existing = {p.pk: p for p in current.petitioners.all()}
+    kept = []
+    for index, person in enumerate(petitioners):
+        row = existing.pop(person.get("id"), None) or Petitioner(petition=current)
+        before = {f: getattr(row, f) for f in PETITIONER_FIELDS}
+        for f, value in _person_fields(person).items():
+            setattr(row, f, value)
+        row.order = index
+        if row.pk is None or before != {f: getattr(row, f) for f in PETITIONER_FIELDS}:
+            changed.append("petitioners")
+        row.save()
+        kept.append(row)
+    if existing:
+        changed.append("petitioners")
+        Petitioner.objects.filter(pk__in=existing).delete()
+    current.search_text = _search_text(current, kept)
+    current.version += 1
+    current.save()
+    labels = sorted(
+        {str(Petition._meta.get_field(f).verbose_name) if f != "petitioners" else _("petitioners") for f in changed}
+    )
+    if labels:
+        _event(current, EventKind.EDITED, actor, note=_("Changed: %(fields)s.") % {"fields": ", ".join(labels)})
+    return current
