@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Category, DeadlineRule, Petition, PetitionDeadline, PetitionPolicy
+from .selectors import petitions_visible_to
 
 
 @admin.register(Category)
@@ -52,6 +53,9 @@ class PetitionAdmin(admin.ModelAdmin):
     list_select_related = ["handling_unit"]
     fields = ["code", "kind", "status", "received_date", "handling_unit", "handler", "due_date", "summary"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return petitions_visible_to(request.user).select_related("handling_unit")
 
     def has_add_permission(self, request):
         return False

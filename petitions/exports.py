@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from . import selectors
 from .models import DecisionKind
@@ -60,6 +61,19 @@ def _notes_cell(petition):
     return "; ".join(notes)
 
 
+def _text_cells(sheet, values):
+    """Strings always as text: a summary typed as "=HYPERLINK(…)" must not become a formula."""
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    return cells
+
+
 def register_workbook(petitions):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Petition book"))
@@ -69,22 +83,25 @@ def register_workbook(petitions):
     sheet.append([str(title) for title, _w in COLUMNS])
     for number, p in enumerate(petitions.iterator(chunk_size=500), start=1):
         sheet.append(
-            [
-                number,
-                p.code,
-                p.received_date,
-                _petitioner_cell(p),
-                _id_cell(p),
-                p.summary,
-                p.get_kind_display(),
-                p.people_count,
-                p.category.name,
-                p.handling_unit.name,
-                p.get_status_display(),
-                p.due_date,
-                _result_cell(p),
-                _notes_cell(p),
-            ]
+            _text_cells(
+                sheet,
+                [
+                    number,
+                    p.code,
+                    p.received_date,
+                    _petitioner_cell(p),
+                    _id_cell(p),
+                    p.summary,
+                    p.get_kind_display(),
+                    p.people_count,
+                    p.category.name,
+                    p.handling_unit.name,
+                    p.get_status_display(),
+                    p.due_date,
+                    _result_cell(p),
+                    _notes_cell(p),
+                ],
+            )
         )
     return workbook
 

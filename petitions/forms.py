@@ -109,6 +109,10 @@ class PetitionForm(forms.ModelForm):
             # A petition's kind decides its legal path; a wrong kind is fixed by reclassifying, not editing.
             del self.fields["kind"]
             del self.fields["files"]
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = _(
+                "The form is missing its version number; open the petition again and redo the change."
+            )
         elif self.instance.pk is None:
             self.fields["version"].widget = forms.HiddenInput()
 
@@ -132,6 +136,15 @@ class PetitionForm(forms.ModelForm):
             self.add_error("is_anonymous", _("A complaint cannot be anonymous: the complainant must be identified."))
         if cleaned.get("first_instance_code") and kind != Kind.COMPLAINT_SECOND:
             self.add_error("first_instance_code", _("Only a second-instance complaint refers to a first one."))
+        if (
+            kind == Kind.COMPLAINT_SECOND
+            and not cleaned.get("first_instance_code")
+            and not cleaned.get("first_decision_reference", "").strip()
+        ):
+            self.add_error(
+                "first_decision_reference",
+                _("A second-instance complaint refers to the first-instance decision: give its code or number."),
+            )
         return cleaned
 
     def service_data(self):

@@ -48,14 +48,24 @@ def can_extend_petition(user, petition):
     return is_leader_of(user, petition)
 
 
+def is_leader_in_handling_unit(user, petition):
+    """A leader who belongs to the handling unit itself, not merely to a unit above it."""
+    return has_role(user, Role.LEADER) and user.memberships.filter(unit_id=petition.handling_unit_id).exists()
+
+
 def can_see_identity(user, petition):
-    """Sealed denouncer identity: only the assigned handler, the handling unit's
-    leaders and the officer who recorded it (Law on Denunciation Art 47)."""
+    """Sealed denouncer identity: only the assigned handler, the leaders of the
+    handling unit itself and the officer who recorded it (Law on Denunciation
+    Art 47; DOMAIN: "the competent handler and the receiving officer")."""
     if not can_view_petition(user, petition):
         return False
     if not petition.is_sealed:
         return True
-    return is_assigned_handler(user, petition) or is_leader_of(user, petition) or petition.created_by_id == user.pk
+    return (
+        is_assigned_handler(user, petition)
+        or petition.created_by_id == user.pk
+        or is_leader_in_handling_unit(user, petition)
+    )
 
 
 def can_view_identity_log(user):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("export.xlsx", views.export_register, name="export"),
     path("identity-log/", views.IdentityLogView.as_view(), name="identity_log"),
     path("communes/", views.communes, name="communes"),
+    path("similar/", views.similar, name="similar"),
     path("<int:pk>/", views.PetitionDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.PetitionUpdateView.as_view(), name="edit"),
     path("<int:pk>/receipt/", views.ReceiptView.as_view(), name="receipt"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_GET, require_POST
@@ -137,6 +138,9 @@ class PetitionUpdateView(View):
         return self.render(form, people)
 
     def render(self, form, people):
+        if self.request.method == "POST":
+            # The form shown again carries the sealed identity: that is a viewing too.
+            services.record_identity_access(petition=self.petition, user=self.request.user, context="edit")
         context = {"form": form, "people": people, "editing": True, "petition": self.petition}
         return render(self.request, self.template_name, context)
 
@@ -185,7 +189,10 @@ class PetitionDetailView(View):
 def _duplicate_suggestions(user, petition):
     if petition.status != "received" or not permissions.can_classify_petition(user, petition):
         return []
-    citizen_ids = [p.citizen_id for p in petition.petitioners.all()]
+    # Matching on this petition's own sealed petitioners would reveal who they are.
+    citizen_ids = (
+        [p.citizen_id for p in petition.petitioners.all()] if permissions.can_see_identity(user, petition) else []
+    )
     return selectors.likely_duplicates(user, citizen_ids=citizen_ids, summary=petition.summary, exclude=petition)
 
 
@@ -291,6 +298,30 @@ class IdentityLogView(ListView):
         if not permissions.can_view_identity_log(self.request.user):
             raise PermissionDenied
         return selectors.identity_accesses_visible_to(self.request.user)
+
+
+@require_GET
+def similar(request):
+    """Petitions that may be the same matter, for the intake form to show while typing."""
+    matches = selectors.likely_duplicates(
+        request.user,
+        citizen_ids=[value for value in request.GET.getlist("citizen_id") if value.isdigit()],
+        summary=request.GET.get("summary", "")[:300],
+    )
+    return JsonResponse(
+        {
+            "matches": [
+                {
+                    "code": petition.code,
+                    "url": reverse("petitions:detail", args=[petition.pk]),
+                    "summary": petition.summary,
+                    "why": str(why),
+                    "status": petition.get_status_display(),
+                }
+                for petition, why in matches
+            ]
+        }
+    )
 
 
 @require_GET

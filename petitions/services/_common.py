@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from danvan.text import fold
 
-from ..deadlines import due_date_for, rule_for
+from ..deadlines import NoRuleError, due_date_for, rule_for
 from ..models import Complexity, Petition, PetitionDeadline, PetitionEvent
 from ..workflow import PetitionError, check_transition
 
@@ -55,7 +55,13 @@ def _search_text(petition, petitioners):
 
 def _issue_deadline(petition, stage, start, complexity=Complexity.NORMAL):
     """Compute a stage's deadline once, store it with its rule, make it current."""
-    rule = rule_for(kind=petition.kind, stage=stage, on=start, remote=petition.is_remote_area)
+    try:
+        rule = rule_for(kind=petition.kind, stage=stage, on=start, remote=petition.is_remote_area)
+    except NoRuleError as missing:
+        raise PetitionError(
+            _("No deadline rule applies on %(date)s for this kind of petition. Ask the administrator to add one.")
+            % {"date": start.strftime("%d/%m/%Y")}
+        ) from missing
     PetitionDeadline.objects.filter(petition=petition, stage=stage, is_current=True).update(is_current=False)
     deadline = PetitionDeadline.objects.create(
         petition=petition,

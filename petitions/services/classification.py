@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import permissions
-from ..models import Attachment, Channel, DecisionKind, EventKind, Kind, PetitionDecision, Stage
+from ..models import Attachment, Channel, DecisionKind, EventKind, Kind, Petition, PetitionDecision, Stage
 from ..workflow import PetitionError, Status, check_transition
 from ._common import (
     _check_decision_date,
@@ -25,6 +25,7 @@ def classify_petition(*, petition, actor, note=""):
     """Within competence; the acceptance decision comes next."""
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
+    _check_anonymous_denunciation(petition)
     return _transition(petition, Status.CLASSIFIED, actor, EventKind.CLASSIFIED, note=note)
 
 
@@ -96,6 +97,7 @@ def transfer_petition(*, petition, actor, note, to_unit=None, to_name=""):
         raise PetitionError(_("Choose the unit to transfer to, or write the name of a body outside the portal."))
     if to_unit is not None and to_unit.pk == petition.handling_unit_id:
         raise PetitionError(_("The petition is already handled by that unit."))
+    _check_anonymous_denunciation(petition)
     check_transition(petition.status, Status.TRANSFERRED)
     _meet_deadline(petition, _today())
     petition.transferred_to_name = to_name.strip() if to_unit is None else to_unit.name
@@ -164,7 +166,11 @@ def file_petition(*, petition, actor, note):
 @transaction.atomic
 def mark_duplicate(*, petition, original, actor):
     """Same matter as a petition already in hand: link to it and stop here."""
-    petition = _locked(petition)
+    # Both rows, in id order: two officials linking A and B to each other at once must not both succeed.
+    locked = {
+        p.pk: p for p in Petition.objects.select_for_update().filter(pk__in=[petition.pk, original.pk]).order_by("pk")
+    }
+    petition, original = locked[petition.pk], locked.get(original.pk, original)
     _require(permissions.can_record_petitions(actor) or permissions.can_classify_petition(actor, petition))
     if original.pk == petition.pk or original.duplicate_of_id == petition.pk:
         raise PetitionError(_("A petition cannot be a duplicate of itself."))

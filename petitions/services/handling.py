@@ -80,6 +80,11 @@ def extend_petition_deadline(*, petition, actor, complexity, number, decided_on,
     order = [Complexity.NORMAL, Complexity.COMPLEX, Complexity.VERY_COMPLEX]
     if order.index(complexity) <= order.index(current.complexity):
         raise PetitionError(_("The deadline has already been extended to that level."))
+    if petition.kind == Kind.DENUNCIATION and order.index(complexity) != order.index(current.complexity) + 1:
+        # Luật TC Art 30: each extension decision adds at most 30 days.
+        raise PetitionError(_("A denunciation is extended one step at a time: first as complex, then again."))
+    if decided_on > current.due_date:
+        raise PetitionError(_("An extension must be decided before the deadline it extends has passed."))
     if current.rule.days_for(complexity) is None:
         raise PetitionError(_("The rule “%(rule)s” does not allow this extension.") % {"rule": current.rule.name})
     _check_decision_date(petition, decided_on)

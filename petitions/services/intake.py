@@ -156,6 +156,16 @@ def update_petition(*, petition, actor, version, data, petitioners):
         Petitioner.objects.filter(pk__in=existing).delete()
     current.search_text = _search_text(current, kept)
     current.version += 1
+    first = current.deadline
+    if (
+        first is not None
+        and first.met_on is None
+        and first.stage == intake_stage(current.kind)
+        and {"received_date", "is_remote_area"} & set(changed)
+    ):
+        # A typo in the received date is a correction of the facts, not a change of
+        # rule: the first deadline is issued again from the corrected date.
+        _issue_deadline(current, first.stage, current.received_date)
     current.save()
     labels = sorted(
         {str(Petition._meta.get_field(f).verbose_name) if f != "petitioners" else _("petitioners") for f in changed}

@@ -34,3 +34,44 @@
     if (first) first.focus();
   });
 })();
+
+// While the officer types, look for petitions that may be the same matter.
+(function () {
+  "use strict";
+  var script = document.getElementById("petition-form-script");
+  var similarUrl = script.getAttribute("data-similar-url");
+  var panel = document.getElementById("similar-panel");
+  if (!similarUrl || !panel) return;
+  var form = document.getElementById("petition-form");
+  var list = document.getElementById("similar-list");
+
+  function check() {
+    var params = new URLSearchParams();
+    params.append("summary", form.querySelector('[name="summary"]').value);
+    form.querySelectorAll('[name$="-citizen_id"]').forEach(function (input) {
+      if (input.value) params.append("citizen_id", input.value);
+    });
+    fetch(similarUrl + "?" + params.toString(), { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        list.innerHTML = "";
+        data.matches.forEach(function (match) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = match.url;
+          link.target = "_blank";
+          link.rel = "noopener";
+          link.textContent = match.code;
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(" – " + match.summary + " (" + match.why + ", " + match.status + ")"));
+          list.appendChild(item);
+        });
+        panel.hidden = data.matches.length === 0;
+      });
+  }
+
+  form.addEventListener("change", function (event) {
+    var name = event.target.getAttribute("name") || "";
+    if (name === "summary" || /-citizen_id$/.test(name)) check();
+  });
+})();
