@@ -101,6 +101,13 @@ ACTIONS = [
         _("The note is added."), "outline-secondary",
     ),
     Action(
+        "notice", _("Record the acceptance notice"), forms.NoticeForm,
+        lambda u, p: permissions.can_handle_petition(u, p) or permissions.can_classify_petition(u, p),
+        lambda p: p.is_open and services.pending_acceptance_notice(p) is not None,
+        lambda p, u, d, f: services.record_acceptance_notice(petition=p, actor=u, notified_on=d["notified_on"]),
+        _("The acceptance notice is recorded."),
+    ),
+    Action(
         "extend", _("Extend the deadline"), forms.ExtendForm, permissions.can_extend_petition,
         lambda p: p.status in (Status.ACCEPTED, Status.VERIFYING),
         lambda p, u, d, f: services.extend_petition_deadline(

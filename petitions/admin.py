@@ -17,8 +17,8 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "stage", "days", "counting_unit", "remote_area", "valid_from", "valid_to"]
-    list_filter = ["stage", "kind", "counting_unit", "remote_area"]
+    list_display = ["name", "kind", "stage", "condition", "days", "counting_unit", "valid_from", "valid_to"]
+    list_filter = ["stage", "kind", "counting_unit", "condition"]
     search_fields = ["name", "legal_basis"]
 
     def get_readonly_fields(self, request, obj=None):

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from danvan.workdays.calendar import WorkCalendar
 
-from .models import Complexity, CountingUnit, DeadlineRule, Kind, Stage
+from .models import Complexity, CountingUnit, DeadlineRule, Kind, RuleCondition, Stage
 
 
 class NoRuleError(LookupError):
@@ -21,17 +21,17 @@ def intake_stage(kind):
     return Stage.PROCESSING
 
 
-def rule_for(*, kind, stage, on, remote=False):
+def rule_for(*, kind, stage, on, conditions=frozenset()):
     """The rule in force on `on` for this kind and stage.
 
-    A rule for the exact kind beats a general one (blank kind); in a remote
-    area a remote-area rule beats the ordinary one.
+    A rule for the exact kind beats a general one (blank kind); a rule for one
+    of the petition's conditions (remote area, several places) beats the
+    ordinary one.
     """
     in_force = Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-    rules = DeadlineRule.objects.filter(in_force, stage=stage).filter(Q(kind=kind) | Q(kind=""))
-    if not remote:
-        rules = rules.filter(remote_area=False)
-    best = sorted(rules, key=lambda r: (r.kind == kind, r.remote_area, r.valid_from), reverse=True)
+    rules = DeadlineRule.objects.filter(in_force, stage=stage, condition__in=[RuleCondition.ORDINARY, *conditions])
+    rules = rules.filter(Q(kind=kind) | Q(kind=""))
+    best = sorted(rules, key=lambda r: (r.kind == kind, r.condition != "", r.valid_from), reverse=True)
     if not best:
         raise NoRuleError(f"No deadline rule for {kind}/{stage} on {on}.")
     return best[0]

@@ -90,6 +90,7 @@ class PetitionForm(forms.ModelForm):
             "has_evidence",
             "is_skipped_level",
             "is_remote_area",
+            "is_several_places",
             "first_decision_reference",
         ]
         widgets = {
@@ -382,6 +383,14 @@ class WithdrawForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("withdrawn_on", timezone.localdate())
+
+
+class NoticeForm(forms.Form):
+    notified_on = forms.DateField(label=_("Notified on"), widget=DateInput(), validators=[not_in_future])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("notified_on", timezone.localdate())
 
 
 class TerminateForm(forms.Form):

@@ -35,7 +35,16 @@ class Channel(models.TextChoices):
 class Stage(models.TextChoices):
     PROCESSING = "processing", _("Classify and notify the sender")
     ACCEPTANCE = "acceptance", _("Decide on acceptance")
+    ACCEPTANCE_NOTICE = "acceptance_notice", _("Notify the acceptance")
     RESOLUTION = "resolution", _("Resolve or answer")
+
+
+class RuleCondition(models.TextChoices):
+    """A circumstance under which the law gives a different period."""
+
+    ORDINARY = "", _("Ordinary case")
+    REMOTE_AREA = "remote_area", _("Remote area with difficult travel")
+    SEVERAL_PLACES = "several_places", _("Verification in several places")
 
 
 class CountingUnit(models.TextChoices):
@@ -106,8 +115,8 @@ class DeadlineRule(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("petition kind"), max_length=20, choices=Kind.choices, blank=True)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
-    remote_area = models.BooleanField(
-        _("remote areas"), default=False, help_text=_("Applies to remote areas with difficult travel.")
+    condition = models.CharField(
+        _("applies to"), max_length=20, choices=RuleCondition.choices, blank=True, default=RuleCondition.ORDINARY
     )
     days = models.PositiveSmallIntegerField(_("period"), validators=[MinValueValidator(1)])
     complex_days = models.PositiveSmallIntegerField(
@@ -177,6 +186,11 @@ class Petition(models.Model):
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
     is_skipped_level = models.BooleanField(_("sent above the competent level"), default=False)
     is_remote_area = models.BooleanField(_("remote area"), default=False)
+    is_several_places = models.BooleanField(
+        _("verification in several places"),
+        default=False,
+        help_text=_("For denunciations that must be checked in several places (longer processing period)."),
+    )
     has_evidence = models.BooleanField(
         _("names the violator and has concrete evidence"),
         default=False,
@@ -239,6 +253,16 @@ class Petition(models.Model):
     @property
     def is_complaint(self):
         return self.kind in COMPLAINT_KINDS
+
+    @property
+    def conditions(self):
+        """The circumstances that select longer periods in the deadline rules."""
+        found = set()
+        if self.is_remote_area:
+            found.add(RuleCondition.REMOTE_AREA)
+        if self.is_several_places:
+            found.add(RuleCondition.SEVERAL_PLACES)
+        return frozenset(found)
 
 
 class Petitioner(models.Model):

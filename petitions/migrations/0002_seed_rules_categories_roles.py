@@ -15,27 +15,31 @@ AMENDED = date(2026, 7, 1)
 UNTIL_AMENDMENT = date(2026, 6, 30)
 AMENDMENT = " (sửa đổi, bổ sung bởi Luật số 136/2025/QH15)"
 
-# (name, kind, stage, remote, days, complex, very complex, unit, in force from, legal basis)
+# (name, kind, stage, condition, days, complex, very complex, unit, in force from, legal basis)
 RULES = [
-    ("Xử lý đơn, thông báo cho người gửi", "", "processing", False, 10, None, None, "working_days",
+    ("Xử lý đơn, thông báo cho người gửi", "", "processing", "", 10, None, None, "working_days",
      date(2014, 7, 1), "Luật Tiếp công dân 2013, Điều 28; Thông tư 05/2021/TT-TTCP"),
-    ("Tiếp nhận, phân loại, xác minh đơn tố cáo", "denunciation", "processing", False, 7, None, None,
+    ("Tiếp nhận, phân loại, xác minh đơn tố cáo", "denunciation", "processing", "", 7, None, None,
      "working_days", date(2019, 1, 1), "Luật Tố cáo 2018, Điều 24"),
-    ("Thụ lý khiếu nại lần đầu", "complaint_1", "acceptance", False, 10, None, None, "calendar_days",
+    ("Tiếp nhận, phân loại, xác minh đơn tố cáo (nhiều địa điểm)", "denunciation", "processing",
+     "several_places", 10, None, None, "working_days", date(2019, 1, 1), "Luật Tố cáo 2018, Điều 24"),
+    ("Thông báo việc thụ lý tố cáo", "denunciation", "acceptance_notice", "", 5, None, None, "working_days",
+     date(2019, 1, 1), "Luật Tố cáo 2018, Điều 29"),
+    ("Thụ lý khiếu nại lần đầu", "complaint_1", "acceptance", "", 10, None, None, "calendar_days",
      date(2012, 7, 1), "Luật Khiếu nại 2011, Điều 27"),
-    ("Thụ lý khiếu nại lần hai", "complaint_2", "acceptance", False, 10, None, None, "calendar_days",
+    ("Thụ lý khiếu nại lần hai", "complaint_2", "acceptance", "", 10, None, None, "calendar_days",
      date(2012, 7, 1), "Luật Khiếu nại 2011, Điều 36"),
-    ("Giải quyết khiếu nại lần đầu", "complaint_1", "resolution", False, 30, 45, None, "calendar_days",
+    ("Giải quyết khiếu nại lần đầu", "complaint_1", "resolution", "", 30, 45, None, "calendar_days",
      date(2012, 7, 1), "Luật Khiếu nại 2011, Điều 28"),
-    ("Giải quyết khiếu nại lần đầu (vùng sâu, vùng xa)", "complaint_1", "resolution", True, 45, 60, None,
+    ("Giải quyết khiếu nại lần đầu (vùng sâu, vùng xa)", "complaint_1", "resolution", "remote_area", 45, 60, None,
      "calendar_days", date(2012, 7, 1), "Luật Khiếu nại 2011, Điều 28"),
-    ("Giải quyết khiếu nại lần hai", "complaint_2", "resolution", False, 45, 60, None, "calendar_days",
+    ("Giải quyết khiếu nại lần hai", "complaint_2", "resolution", "", 45, 60, None, "calendar_days",
      date(2012, 7, 1), "Luật Khiếu nại 2011, Điều 37"),
-    ("Giải quyết khiếu nại lần hai (vùng sâu, vùng xa)", "complaint_2", "resolution", True, 60, 70, None,
+    ("Giải quyết khiếu nại lần hai (vùng sâu, vùng xa)", "complaint_2", "resolution", "remote_area", 60, 70, None,
      "calendar_days", date(2012, 7, 1), "Luật Khiếu nại 2011, Điều 37"),
-    ("Giải quyết tố cáo", "denunciation", "resolution", False, 30, 60, 90, "calendar_days",
+    ("Giải quyết tố cáo", "denunciation", "resolution", "", 30, 60, 90, "calendar_days",
      date(2019, 1, 1), "Luật Tố cáo 2018, Điều 30"),
-    ("Trả lời kiến nghị, phản ánh", "", "resolution", False, 10, None, None, "working_days",
+    ("Trả lời kiến nghị, phản ánh", "", "resolution", "", 10, None, None, "working_days",
      date(2014, 7, 1), "Mặc định địa phương (có thể điều chỉnh): 10 ngày làm việc kể từ khi xử lý đơn"),
 ]  # fmt: skip
 
@@ -79,11 +83,11 @@ def seed(apps, schema_editor):
     DeadlineRule = apps.get_model("petitions", "DeadlineRule")
     Category = apps.get_model("petitions", "Category")
     PetitionPolicy = apps.get_model("petitions", "PetitionPolicy")
-    for name, kind, stage, remote, days, complex_days, very, unit, since, basis in RULES:
+    for name, kind, stage, condition, days, complex_days, very, unit, since, basis in RULES:
         common = {
             "kind": kind,
             "stage": stage,
-            "remote_area": remote,
+            "condition": condition,
             "days": days,
             "complex_days": complex_days,
             "very_complex_days": very,

@@ -53,10 +53,14 @@ def _search_text(petition, petitioners):
     return fold(" ".join(part for part in parts if part))
 
 
-def _issue_deadline(petition, stage, start, complexity=Complexity.NORMAL):
-    """Compute a stage's deadline once, store it with its rule, make it current."""
+def _issue_deadline(petition, stage, start, complexity=Complexity.NORMAL, *, main=True):
+    """Compute a stage's deadline once and store it with its rule.
+
+    The main deadline is the one the petition is waiting on (lists, overdue);
+    a side deadline such as the acceptance notice runs beside it.
+    """
     try:
-        rule = rule_for(kind=petition.kind, stage=stage, on=start, remote=petition.is_remote_area)
+        rule = rule_for(kind=petition.kind, stage=stage, on=start, conditions=petition.conditions)
     except NoRuleError as missing:
         raise PetitionError(
             _("No deadline rule applies on %(date)s for this kind of petition. Ask the administrator to add one.")
@@ -71,7 +75,8 @@ def _issue_deadline(petition, stage, start, complexity=Complexity.NORMAL):
         start_date=start,
         due_date=due_date_for(rule, start, complexity),
     )
-    petition.deadline, petition.due_date = deadline, deadline.due_date
+    if main:
+        petition.deadline, petition.due_date = deadline, deadline.due_date
     return deadline
 
 

@@ -55,6 +55,9 @@ def accept_petition(*, petition, actor, accepted_date, note=""):
     _meet_deadline(petition, accepted_date)
     petition.accepted_date = accepted_date
     _issue_deadline(petition, Stage.RESOLUTION, accepted_date)
+    if petition.kind == Kind.DENUNCIATION:
+        # Luật TC Art 29: the denouncer is told of the acceptance within 5 working days.
+        _issue_deadline(petition, Stage.ACCEPTANCE_NOTICE, accepted_date, main=False)
     note = note or _("Accepted for resolution on %(date)s.") % {"date": accepted_date.strftime("%d/%m/%Y")}
     return _transition(
         petition,

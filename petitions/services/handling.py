@@ -204,3 +204,23 @@ def close_petition(*, petition, actor, note=""):
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition))
     return _transition(petition, Status.CLOSED, actor, EventKind.CLOSED, note=note or _("File closed."))
+
+
+def pending_acceptance_notice(petition):
+    """The unmet acceptance-notice deadline of a denunciation, if any."""
+    return petition.deadlines.filter(stage=Stage.ACCEPTANCE_NOTICE, is_current=True, met_on__isnull=True).first()
+
+
+@transaction.atomic
+def record_acceptance_notice(*, petition, actor, notified_on):
+    """Record that the denouncer was notified of the acceptance (Luật TC Art 29)."""
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
+    notice = pending_acceptance_notice(petition)
+    if notice is None:
+        raise PetitionError(_("There is no acceptance notice waiting to be recorded."))
+    if notified_on > _today() or notified_on < notice.start_date:
+        raise PetitionError(_("The notice date must be between the acceptance date and today."))
+    PetitionDeadline.objects.filter(pk=notice.pk).update(met_on=notified_on)
+    note = _("The denouncer was notified of the acceptance on %(date)s.") % {"date": notified_on.strftime("%d/%m/%Y")}
+    return _event(petition, EventKind.NOTE, actor, note=note, is_public=True)

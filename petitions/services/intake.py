@@ -24,6 +24,7 @@ PETITION_FIELDS = (
     "is_anonymous",
     "is_skipped_level",
     "is_remote_area",
+    "is_several_places",
     "has_evidence",
     "first_instance",
     "first_decision_reference",
@@ -161,7 +162,7 @@ def update_petition(*, petition, actor, version, data, petitioners):
         first is not None
         and first.met_on is None
         and first.stage == intake_stage(current.kind)
-        and {"received_date", "is_remote_area"} & set(changed)
+        and {"received_date", "is_remote_area", "is_several_places"} & set(changed)
     ):
         # A typo in the received date is a correction of the facts, not a change of
         # rule: the first deadline is issued again from the corrected date.

@@ -8,6 +8,7 @@ import time_machine
 from petitions import services
 from petitions.deadlines import NoRuleError, due_date_for, explain, rule_for
 from petitions.models import Complexity, DeadlineRule, Kind, Stage
+from petitions.workflow import PetitionError
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +32,15 @@ AFTER = date(2026, 7, 15)
     ],
 )
 def test_the_rule_in_force_before_and_after_1_july_2026(kind, stage, remote, days, unit, basis):
-    old = rule_for(kind=kind, stage=stage, on=BEFORE, remote=remote)
-    new = rule_for(kind=kind, stage=stage, on=AFTER, remote=remote)
+    old = rule_for(kind=kind, stage=stage, on=BEFORE, conditions={"remote_area"} if remote else frozenset())
+    new = rule_for(kind=kind, stage=stage, on=AFTER, conditions={"remote_area"} if remote else frozenset())
     assert old.pk != new.pk
     for rule in (old, new):
-        assert (rule.days, rule.counting_unit, rule.remote_area) == (days, unit, remote)
+        assert (rule.days, rule.counting_unit, rule.condition == ("remote_area" if remote else "")) == (
+            days,
+            unit,
+            True,
+        )
         assert rule.legal_basis.startswith(basis)
     assert old.valid_to == date(2026, 6, 30)
     assert "136/2025/QH15" in new.legal_basis and new.valid_from == date(2026, 7, 1)
@@ -43,7 +48,7 @@ def test_the_rule_in_force_before_and_after_1_july_2026(kind, stage, remote, day
 
 def test_complex_periods_of_the_rules():
     complaint = rule_for(kind=Kind.COMPLAINT_FIRST, stage=Stage.RESOLUTION, on=AFTER)
-    second_remote = rule_for(kind=Kind.COMPLAINT_SECOND, stage=Stage.RESOLUTION, on=AFTER, remote=True)
+    second_remote = rule_for(kind=Kind.COMPLAINT_SECOND, stage=Stage.RESOLUTION, on=AFTER, conditions={"remote_area"})
     denunciation = rule_for(kind=Kind.DENUNCIATION, stage=Stage.RESOLUTION, on=AFTER)
     assert (complaint.complex_days, complaint.very_complex_days) == (45, None)
     assert second_remote.complex_days == 70
@@ -107,7 +112,7 @@ def test_remote_area_petition_gets_the_longer_resolution_period(make_petition, p
     petition = make_petition(kind=Kind.COMPLAINT_FIRST, received=date(2026, 7, 20), is_remote_area=True)
     services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 7, 27))
     petition.refresh_from_db()
-    assert petition.deadline.rule.remote_area
+    assert petition.deadline.rule.condition == "remote_area"
     assert petition.due_date == date(2026, 9, 10)  # 45 days after 27/7 (2/9 holiday not involved)
 
 
@@ -115,3 +120,28 @@ def test_complexity_periods():
     rule = rule_for(kind=Kind.DENUNCIATION, stage=Stage.RESOLUTION, on=AFTER)
     assert rule.days_for(Complexity.NORMAL) == 30
     assert rule.days_for(Complexity.VERY_COMPLEX) == 90
+
+
+@time_machine.travel("2026-03-02 09:00 +0700")
+def test_a_denunciation_checked_in_several_places_gets_ten_working_days(make_petition):
+    ordinary = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 2, 13))
+    several = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 2, 13), is_several_places=True)
+    assert ordinary.due_date == date(2026, 3, 3)
+    assert several.due_date == date(2026, 3, 6)
+    assert several.deadline.rule.condition == "several_places"
+
+
+@time_machine.travel("2026-03-02 09:00 +0700")
+def test_accepting_a_denunciation_starts_the_five_day_notice_beside_the_resolution(make_petition, people):
+    petition = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 2, 13))
+    services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 2, 24))
+    petition.refresh_from_db()
+    notice = services.pending_acceptance_notice(petition)
+    assert notice.due_date == date(2026, 3, 3)  # 5 working days after Tuesday 24/2
+    assert petition.deadline.stage == Stage.RESOLUTION  # the notice runs beside the main deadline
+    with pytest.raises(PetitionError):
+        services.record_acceptance_notice(petition=petition, actor=people["handler"], notified_on=date(2026, 2, 23))
+    services.record_acceptance_notice(petition=petition, actor=people["handler"], notified_on=date(2026, 2, 26))
+    assert services.pending_acceptance_notice(petition) is None
+    notice.refresh_from_db()
+    assert notice.met_on == date(2026, 2, 26)
