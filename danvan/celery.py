@@ -24,6 +24,17 @@ app.conf.beat_schedule = {
         "task": "danvan.notifications.tasks.retry_pending_notification_emails",
         "schedule": crontab(minute="*/10"),
     },
+    # Reminders before every stored deadline and the escalation ladder after it
+    # (danvan.alerts; petitions and later apps register their deadlines).
+    "scan-deadlines": {
+        "task": "danvan.alerts.tasks.scan_deadlines",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    # Each leader's morning email: overdue petitions and those due this week.
+    "leader-digests": {
+        "task": "petitions.tasks.send_leader_digests",
+        "schedule": crontab(hour=6, minute=30),
+    },
     # Expired sessions and old login logs, at night when nobody works.
     "purge-expired-login-data": {
         "task": "danvan.accounts.tasks.purge_expired_login_data",

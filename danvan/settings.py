@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "danvan.accounts",
     "danvan.workdays",
     "danvan.notifications",
+    "danvan.alerts",
     "danvan.demo",
     "petitions",
     "reception",

@@ -6,6 +6,7 @@ Views stay thin: they look the step up here, bind its form, and call `run`.
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import forms, permissions, services
@@ -106,6 +107,14 @@ ACTIONS = [
         lambda p: p.is_open and services.pending_acceptance_notice(p) is not None,
         lambda p, u, d, f: services.record_acceptance_notice(petition=p, actor=u, notified_on=d["notified_on"]),
         _("The acceptance notice is recorded."),
+    ),
+    Action(
+        "delay", _("Explain the delay"), forms.DelayForm, permissions.can_handle_petition,
+        lambda p: p.is_open and p.due_date is not None and p.due_date < timezone.localdate(),
+        lambda p, u, d, f: services.explain_petition_delay(
+            petition=p, actor=u, reason=d["reason"], committed_date=d["committed_date"], is_public=d["is_public"]
+        ),
+        _("The explanation is recorded; the legal deadline is unchanged."), "outline-danger",
     ),
     Action(
         "extend", _("Extend the deadline"), forms.ExtendForm, permissions.can_extend_petition,

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = _("Petitions")
+
+    def ready(self):
+        from danvan.alerts.registry import register
+
+        from .alerts import PETITION_DEADLINES
+
+        register(PETITION_DEADLINES)

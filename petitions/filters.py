@@ -36,6 +36,9 @@ class PetitionFilter(django_filters.FilterSet):
     due_within = django_filters.NumberFilter(
         label=_("Due within (days)"), method="filter_due_within", min_value=0, max_value=3650
     )
+    escalated = django_filters.BooleanFilter(
+        label=_("Reported to a higher level"), method="filter_escalated", widget=forms.Select(choices=YES_NO)
+    )
     is_group = django_filters.BooleanFilter(label=_("Group petition"), widget=forms.Select(choices=YES_NO))
     is_anonymous = django_filters.BooleanFilter(label=_("Anonymous"), widget=forms.Select(choices=YES_NO))
     is_skipped_level = django_filters.BooleanFilter(label=_("Skipped level"), widget=forms.Select(choices=YES_NO))
@@ -68,6 +71,12 @@ class PetitionFilter(django_filters.FilterSet):
             return queryset
         late = selectors.overdue(queryset)
         return late if value else queryset.exclude(pk__in=late.values("pk"))
+
+    def filter_escalated(self, queryset, name, value):
+        if value is None:
+            return queryset
+        escalated = selectors.overdue(queryset).filter(deadline__escalation_level__gte=1)
+        return escalated if value else queryset.exclude(pk__in=escalated.values("pk"))
 
     def filter_due_within(self, queryset, name, value):
         return selectors.due_within(queryset, int(value))

@@ -393,6 +393,12 @@ class NoticeForm(forms.Form):
         self.initial.setdefault("notified_on", timezone.localdate())
 
 
+class DelayForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the delay"), widget=forms.Textarea(attrs={"rows": 2}))
+    committed_date = forms.DateField(label=_("Committed to finish by"), widget=DateInput())
+    is_public = forms.BooleanField(label=_("Show to the citizen"), required=False)
+
+
 class TerminateForm(forms.Form):
     decided_on = forms.DateField(label=_("Decision date"), widget=DateInput(), validators=[not_in_future])
     number = forms.CharField(label=_("Termination decision number"), max_length=50)

@@ -308,6 +308,10 @@ class PetitionDeadline(models.Model):
     due_date = models.DateField(_("due on"))
     is_current = models.BooleanField(default=True)
     met_on = models.DateField(_("met on"), null=True, blank=True)
+    escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
+    # The handler's explanation of a delay; it never moves the legal deadline.
+    delay_reason = models.TextField(_("reason for the delay"), blank=True)
+    committed_date = models.DateField(_("committed completion date"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -377,6 +381,8 @@ class EventKind(models.TextChoices):
     PARTLY_WITHDRAWN = "partly_withdrawn", _("Partly withdrawn")
     TERMINATED = "terminated", _("Terminated")
     CLOSED = "closed", _("Closed")
+    ESCALATED = "escalated", _("Escalated as overdue")
+    DELAY_EXPLAINED = "delay_explained", _("Delay explained")
 
 
 class PetitionEvent(models.Model):

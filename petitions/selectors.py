@@ -25,7 +25,7 @@ def petition_list(user):
     """The scoped register with what a list row shows, in a fixed number of queries."""
     return (
         petitions_visible_to(user)
-        .select_related("category", "handling_unit", "handler")
+        .select_related("category", "handling_unit", "handler", "deadline")
         .prefetch_related(Prefetch("petitioners", queryset=Petitioner.objects.order_by("order", "pk")))
     )
 

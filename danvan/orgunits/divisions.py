@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import transaction
-from django.db.models import Q
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from danvan.text import fold
 
-from .models import LOCALITY_KINDS, Unit, UnitKind, UnitLevel
+from .models import Unit, UnitKind, UnitLevel
+from .selectors import bodies_of
 from .services import create_unit, update_unit
 
 
@@ -106,12 +106,7 @@ def _upsert_locality(*, name, kind, level, code, parent):
 
 def _ensure_bodies(locality, *, level, place, short, party):
     created = 0
-    # Bodies sit directly in the locality or one level below another body;
-    # nested localities (communes under a province) are not this locality's.
-    existing = Unit.objects.filter(
-        Q(parent=locality) | (Q(parent__parent=locality) & ~Q(parent__kind__in=LOCALITY_KINDS))
-    ).exclude(kind__in=LOCALITY_KINDS)
-    by_kind = {unit.kind: unit for unit in existing}
+    by_kind = {unit.kind: unit for unit in bodies_of(locality)}
     for spec in STANDARD_BODIES:
         if spec.province_only and level != UnitLevel.PROVINCE:
             continue

@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.db import models
 from django.db.models import Q
 
 from danvan.accounts.roles import Role, has_role
@@ -57,3 +58,75 @@ def visible_unit_ids(user):
         if user.is_authenticated:
             user._danvan_visible_unit_ids = cached
     return cached
+
+
+def _self_and_ancestor_paths(unit):
+    path = unit.path
+    return [path[: i + 1] for i, ch in enumerate(path) if ch == "/"]
+
+
+def members_of(unit):
+    """Active officials who belong to exactly this unit."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, memberships__unit=unit).distinct()
+
+
+def nearest_leaders(unit):
+    """The leaders of `unit`, or of the nearest unit above it that has leaders.
+
+    A commune People's Committee's chairman leads it; a provincial body with no
+    leader of its own answers to the province's leaders.
+    """
+    from django.contrib.auth import get_user_model
+
+    from danvan.accounts.roles import Role
+
+    candidates = list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name=Role.LEADER,
+            memberships__unit__path__in=_self_and_ancestor_paths(unit),
+        )
+        .annotate(unit_path=models.F("memberships__unit__path"))
+        .order_by("-unit_path")
+    )
+    if not candidates:
+        return []
+    nearest = max(len(user.unit_path) for user in candidates)
+    return list({user.pk: user for user in candidates if len(user.unit_path) == nearest}.values())
+
+
+def superior_unit(unit):
+    """The unit one level up for escalation: the same kind of body in the parent
+    locality (commune People's Committee → provincial People's Committee), or the
+    unit's own parent when there is no such body."""
+    locality = locality_of(unit)
+    if locality is not None and locality.parent_id is not None and unit.kind not in LOCALITY_KINDS:
+        same_kind = bodies_of(locality.parent).filter(kind=unit.kind).first()
+        if same_kind is not None:
+            return same_kind
+    return unit.parent
+
+
+def province_of(unit):
+    """The province (root locality) the unit belongs to."""
+    return ancestors_of(unit).filter(kind="province").first() or (unit if unit.kind == "province" else None)
+
+
+def bodies_of(locality):
+    """The locality's own bodies: directly in it, or one level inside another of its
+    bodies (the inspectorate inside the People's Committee); not its communes' bodies."""
+    return (
+        Unit.objects.filter(Q(parent=locality) | (Q(parent__parent=locality) & ~Q(parent__kind__in=LOCALITY_KINDS)))
+        .exclude(kind__in=LOCALITY_KINDS)
+        .order_by("path")
+    )
+
+
+def body_in(locality, kind):
+    """The locality's body of `kind`, e.g. the province's inspectorate (None if it has none)."""
+    if locality is None:
+        return None
+    return bodies_of(locality).filter(kind=kind).first()

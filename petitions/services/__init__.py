@@ -14,6 +14,7 @@ from .classification import (
     transfer_petition,
 )
 from .confidentiality import record_identity_access
+from .followup import escalate_petition, explain_petition_delay, send_daily_digest
 from .handling import (
     add_petition_note,
     assign_petition,
@@ -45,6 +46,8 @@ __all__ = [
     "classify_petition",
     "close_petition",
     "create_petition",
+    "escalate_petition",
+    "explain_petition_delay",
     "extend_petition_deadline",
     "file_petition",
     "guide_petition",
@@ -55,6 +58,7 @@ __all__ = [
     "record_identity_access",
     "refuse_petition",
     "resolve_petition",
+    "send_daily_digest",
     "start_verification",
     "terminate_petition",
     "transfer_petition",

@@ -1,0 +1,82 @@
+"""Following deadlines up: escalation, explanations of delay, the leaders' daily digest."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from danvan.notifications.services import notify
+
+from .. import permissions
+from ..models import EventKind, PetitionDeadline
+from ..workflow import PetitionError
+from ._common import _event, _locked, _require, _today
+
+
+@transaction.atomic
+def escalate_petition(*, petition, deadline, level, recipients_label, actor=None):
+    """Record that an overdue deadline reached escalation `level`; the legal deadline is unchanged."""
+    petition = _locked(petition)
+    updated = PetitionDeadline.objects.filter(pk=deadline.pk, escalation_level__lt=level).update(escalation_level=level)
+    if not updated:
+        return None
+    note = _("Overdue since %(date)s (%(stage)s): reported at level %(level)d to %(who)s.") % {
+        "date": deadline.due_date.strftime("%d/%m/%Y"),
+        "stage": deadline.get_stage_display().lower(),
+        "level": level,
+        "who": recipients_label,
+    }
+    return _event(petition, EventKind.ESCALATED, actor, note=note)
+
+
+@transaction.atomic
+def explain_petition_delay(*, petition, actor, reason, committed_date, is_public=False):
+    """The handler explains a delay and commits to a date; the legal deadline stays as it was."""
+    petition = _locked(petition)
+    _require(permissions.can_handle_petition(actor, petition))
+    deadline = petition.deadline
+    if deadline is None or not petition.is_open:
+        raise PetitionError(_("The petition has no running deadline to explain."))
+    if not reason.strip():
+        raise PetitionError(_("Write the reason for the delay."))
+    if committed_date < _today():
+        raise PetitionError(_("The committed date cannot be in the past."))
+    PetitionDeadline.objects.filter(pk=deadline.pk).update(delay_reason=reason, committed_date=committed_date)
+    note = _("Reason for the delay: %(reason)s Committed to finish by %(date)s.") % {
+        "reason": reason.strip().rstrip(".") + ".",
+        "date": committed_date.strftime("%d/%m/%Y"),
+    }
+    return _event(petition, EventKind.DELAY_EXPLAINED, actor, note=note, is_public=is_public)
+
+
+def send_daily_digest(*, leader, today=None):
+    """One notice (and email) a day to a leader: overdue petitions and those due this week in their units."""
+    from ..selectors import due_within, overdue, petition_list
+
+    today = today or _today()
+    scope = petition_list(leader)
+    late = list(overdue(scope, today).order_by("due_date")[:50])
+    soon = list(due_within(scope, 7, today).order_by("due_date")[:50])
+    if not late and not soon:
+        return None
+    title = _("Daily digest %(date)s: %(late)s, %(soon)s") % {
+        "date": today.strftime("%d/%m/%Y"),
+        "late": ngettext("%(n)d petition overdue", "%(n)d petitions overdue", len(late)) % {"n": len(late)},
+        "soon": ngettext("%(n)d due this week", "%(n)d due this week", len(soon)) % {"n": len(soon)},
+    }
+    lines = []
+    if late:
+        lines.append(_("Overdue:"))
+        lines += [f"- {p.code} ({p.due_date:%d/%m/%Y}) {p.handling_unit.name}: {p.summary}" for p in late]
+    if soon:
+        lines.append(_("Due within 7 days:"))
+        lines += [f"- {p.code} ({p.due_date:%d/%m/%Y}) {p.handling_unit.name}: {p.summary}" for p in soon]
+    notification, _created = notify(
+        recipient=leader,
+        kind="daily_digest",
+        key=f"digest:{today.isoformat()}",
+        title=title,
+        body="\n".join(lines),
+        url=reverse("petitions:list") + "?overdue=true",
+    )
+    return notification
