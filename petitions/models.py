@@ -323,6 +323,12 @@ class PetitionDeadline(models.Model):
                 fields=["petition", "stage"], condition=Q(is_current=True), name="deadline_one_current_per_stage"
             )
         ]
+        indexes = [
+            # The daily reminder scan reads running deadlines by date.
+            models.Index(
+                fields=["due_date"], condition=Q(is_current=True, met_on=None), name="deadline_running_due_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_stage_display()}: {self.due_date:%d/%m/%Y}"

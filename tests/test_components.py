@@ -48,11 +48,12 @@ def manage(env, *args):
 class Worker:
     """A `celery worker` in its own process, its output in a file."""
 
-    def __init__(self, env, log_path):
+    def __init__(self, env, log_path, concurrency=None):
         self.log_path = log_path
         self.log = log_path.open("w")
+        pool = ["--pool", "prefork", "--concurrency", str(concurrency)] if concurrency else ["--pool", "solo"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "danvan", "worker", "--pool", "solo", "--loglevel", "INFO",
+            [sys.executable, "-m", "celery", "-A", "danvan", "worker", *pool, "--loglevel", "INFO",
              "--without-mingle", "--without-gossip", "--without-heartbeat"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -171,3 +172,68 @@ def test_embedded_beat_starts_without_redis(tmp_path):
     assert "filesystem://" in output
     assert "Traceback" not in output
     assert (tmp_path / "var" / "celerybeat-schedule").exists() or any((tmp_path / "var").glob("celerybeat-schedule*"))
+
+
+@pytest.mark.usefixtures("seeded_transactional_db")
+@pytest.mark.services
+def test_two_concurrent_scans_on_redis_and_postgresql_notify_and_email_once(tmp_path):
+    """Two reminder scans at the same time on a real two-process worker: each notice once, each email once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from danvan.accounts.roles import Role
+    from danvan.alerts.models import Alert
+    from danvan.alerts.tasks import scan_deadlines
+    from danvan.orgunits.models import UnitKind
+    from petitions import services as petition_services
+    from petitions.models import Category, Petition, PetitionDeadline
+    from tests.factories import UnitFactory
+
+    require_env("DATABASE_URL", "the PostgreSQL tests need a server")
+    redis_url = require_env("REDIS_URL", "the Redis tests need a server")
+    unit = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE)
+    leader = UserFactory(full_name="Đỗ Văn Long", roles=[Role.LEADER], units=[unit])
+    handler = UserFactory(full_name="Lò Văn Tâm", roles=[Role.HANDLER], units=[unit])
+    today = timezone.localdate()
+    for days_late, summary in ((0, "Đơn đến hạn hôm nay"), (1, "Đơn quá hạn một ngày")):
+        petition = petition_services.create_petition(
+            actor=handler,
+            data={
+                "kind": "feedback", "channel": "post", "received_date": today - timedelta(days=20),
+                "receiving_unit": unit, "category": Category.objects.first(), "summary": summary, "content": summary,
+            },
+            petitioners=[{"full_name": "Vàng Thị Mỷ"}],
+        )  # fmt: skip
+        due = today - timedelta(days=days_late)
+        PetitionDeadline.objects.filter(pk=petition.deadline_id).update(due_date=due)
+        Petition.objects.filter(pk=petition.pk).update(due_date=due, handler=handler)
+
+    db = connection.settings_dict
+    test_database_url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    env = component_env(tmp_path, DATABASE_URL=test_database_url, REDIS_URL=redis_url)
+    worker = Worker(env, tmp_path / "worker.log", concurrency=2)
+    celery_app.conf.task_always_eager = False
+    try:
+        wait_for(lambda: "ready." in worker.output(), timeout=60, what="the worker to start")
+        scan_deadlines.delay()
+        scan_deadlines.delay()
+
+        def all_sent():
+            notices = Notification.objects.all()
+            return (
+                Alert.objects.filter(delivered_at__isnull=False).count() == 2
+                and notices.count() == 4
+                and not notices.exclude(email_status=EmailStatus.SENT).exists()
+            )
+
+        wait_for(all_sent, timeout=90, what="both alerts delivered and their four emails sent")
+        time.sleep(2)  # a duplicate would arrive now
+        assert Alert.objects.count() == 2
+        assert Notification.objects.count() == 4
+        output = worker.output()
+        for notice in Notification.objects.all():
+            assert output.count(notice.title) == 2, notice.title  # one email each to the leader and the handler
+        assert {n.recipient_id for n in Notification.objects.all()} == {leader.pk, handler.pk}
+    finally:
+        worker.stop()
