@@ -6,6 +6,7 @@ from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from danvan.alerts.services import deliver_alert, scan_deadlines
 from danvan.demo.people import DEMO_PASSWORD, PEOPLE, build_people
 from danvan.demo.petitions import build_petitions
 from danvan.orgunits.divisions import load_province
@@ -32,6 +33,9 @@ class Command(BaseCommand):
         build_people()
         petitions = build_petitions()
         self.stdout.write(f"{len(petitions)} demo petitions.")
+        # Today's reminders and escalations at once, so the inboxes are not empty until 06:00.
+        delivered = [alert_id for alert_id in scan_deadlines() if deliver_alert(alert_id=alert_id)]
+        self.stdout.write(f"{len(delivered)} deadline reminders and escalations delivered.")
         with translation.override(settings.LANGUAGE_CODE):
             header = _("Demo logins at %(url)s (the same password for all: %(password)s)") % {
                 "url": settings.PORTAL_BASE_URL,
