@@ -179,6 +179,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "danvan.client_ip.client_ip"
+
+# Citizen pages (django-ratelimit, counted in the cache: Redis in production).
+# Wrong code/key pairs allowed per address and per petition code, per window:
+LOOKUP_FAILURE_RATE = env.str("LOOKUP_FAILURE_RATE", default="5/15m")
+# Online submissions per address:
+SUBMISSION_RATE = env.str("SUBMISSION_RATE", default="5/h")
 # Reverse proxies in front of the portal that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_VERBOSE = False

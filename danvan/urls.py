@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from petitions import public
+
 from . import views
 
 admin.site.site_header = _("Mass mobilisation portal – administration")
@@ -11,7 +13,11 @@ admin.site.site_title = _("Mass mobilisation portal")
 admin.site.index_title = _("Administration")
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", views.home, name="home"),
+    path("tra-cuu/", public.LookupView.as_view(), name="lookup"),
+    path("tra-cuu/danh-gia/", public.RatingView.as_view(), name="rate"),
+    path("gui-don/", public.SubmitView.as_view(), name="submit"),
+    path("lich-tiep-cong-dan/", include("reception.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("notifications/", include("danvan.notifications.urls")),
     path("days-off/", include("danvan.workdays.urls")),

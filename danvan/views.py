@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -11,6 +13,14 @@ from danvan.notifications.selectors import notifications_for
 from danvan.workdays.calendar import WorkCalendar
 
 UPCOMING_DAYS = 45
+
+
+@login_not_required
+def home(request):
+    """Officials land on their work; everyone else on the citizens' page."""
+    if request.user.is_authenticated:
+        return HomeView.as_view()(request)
+    return render(request, "public/home.html")
 
 
 class HomeView(TemplateView):

@@ -220,8 +220,14 @@ class Petition(models.Model):
     # Folded (lower-case, no diacritics) text of the searchable fields, kept by services.
     search_text = models.TextField(editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
+    # None for petitions citizens submit online themselves.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -438,6 +444,37 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class SatisfactionRating(models.Model):
+    """A citizen's rating of how their petition was handled, on the SIPAS factors; once per petition."""
+
+    SCORES = [(score, str(score)) for score in range(1, 6)]
+    petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="rating")
+    access = models.PositiveSmallIntegerField(_("ease of access"), choices=SCORES)
+    procedures = models.PositiveSmallIntegerField(_("procedures"), choices=SCORES)
+    official = models.PositiveSmallIntegerField(_("the civil servant"), choices=SCORES)
+    result = models.PositiveSmallIntegerField(_("the result"), choices=SCORES)
+    feedback_handling = models.PositiveSmallIntegerField(_("handling of feedback"), choices=SCORES)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("satisfaction rating")
+        verbose_name_plural = _("satisfaction ratings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(access__range=(1, 5))
+                & Q(procedures__range=(1, 5))
+                & Q(official__range=(1, 5))
+                & Q(result__range=(1, 5))
+                & Q(feedback_handling__range=(1, 5)),
+                name="rating_scores_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.petition)
 
 
 class AccessContext(models.TextChoices):

@@ -135,3 +135,31 @@ def identity_accesses_visible_to(user):
     return IdentityAccess.objects.filter(petition__in=petitions_visible_to(user)).select_related(
         "user", "petition", "petition__handling_unit"
     )
+
+
+def normalise_key(key):
+    """What the citizen typed ("abcde-fghjk") in the stored form ("ABCDEFGHJK")."""
+    return "".join(ch for ch in (key or "").upper() if ch.isalnum())
+
+
+def public_lookup(code, key):
+    """The petition with this code, if the key matches; None otherwise, in constant time."""
+    import secrets
+
+    petition = Petition.objects.select_related("handling_unit").filter(code=(code or "").strip().upper()).first()
+    # Compare against something even when the code is unknown, so timing says nothing.
+    stored = petition.lookup_key if petition else "X" * 10
+    if secrets.compare_digest(stored.encode(), normalise_key(key).encode()) and petition is not None:
+        return petition
+    return None
+
+
+def public_status(petition):
+    """What a citizen may see: the public timeline and the final answer, nothing personal."""
+    from .models import DecisionKind
+
+    decisions = [d for d in petition.decisions.all() if d.kind in (DecisionKind.RESOLUTION, DecisionKind.NOT_ACCEPTED)]
+    return {
+        "events": list(petition.events.filter(is_public=True).only("kind", "created_at", "note")),
+        "answer": decisions[-1] if decisions else None,
+    }

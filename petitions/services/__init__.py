@@ -14,7 +14,7 @@ from .classification import (
     transfer_petition,
 )
 from .confidentiality import record_identity_access
-from .followup import escalate_petition, explain_petition_delay, send_daily_digest
+from .followup import escalate_petition, explain_petition_delay, rate_petition, send_daily_digest
 from .handling import (
     add_petition_note,
     assign_petition,
@@ -33,6 +33,7 @@ from .intake import (
     add_attachments,
     create_petition,
     new_lookup_key,
+    submit_online_petition,
     update_petition,
 )
 
@@ -57,9 +58,11 @@ __all__ = [
     "record_acceptance_notice",
     "record_identity_access",
     "refuse_petition",
+    "rate_petition",
     "resolve_petition",
     "send_daily_digest",
     "start_verification",
+    "submit_online_petition",
     "terminate_petition",
     "transfer_petition",
     "update_petition",

@@ -80,3 +80,21 @@ def send_daily_digest(*, leader, today=None):
         url=reverse("petitions:list") + "?overdue=true",
     )
     return notification
+
+
+@transaction.atomic
+def rate_petition(*, petition, scores, comment=""):
+    """The citizen's satisfaction rating, once per petition and only once it has been answered."""
+    from django.db import IntegrityError
+
+    from ..models import SatisfactionRating
+    from ..workflow import ANSWERED_STATUSES, Status
+
+    petition = _locked(petition)
+    if petition.status not in (*ANSWERED_STATUSES, Status.CLOSED):
+        raise PetitionError(_("You can rate the handling once your petition has been answered."))
+    try:
+        with transaction.atomic():
+            return SatisfactionRating.objects.create(petition=petition, comment=comment.strip()[:2000], **scores)
+    except IntegrityError as duplicate:
+        raise PetitionError(_("This petition has already been rated. Thank you.")) from duplicate

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..deadlines import intake_stage
-from ..models import Attachment, EventKind, Kind, Petition, Petitioner, PetitionPolicy
+from ..models import Attachment, Channel, EventKind, Kind, Petition, Petitioner, PetitionPolicy
 from ..workflow import ConcurrentEditError, PetitionError
 from ._common import KEY_ALPHABET, KEY_LENGTH, _event, _issue_deadline, _locked, _require, _search_text, _today
 
@@ -67,6 +67,10 @@ def _validate_intake(data, petitioners):
 def create_petition(*, actor, data, petitioners=(), files=(), transferred_from=None):
     """Record a received petition with its petitioners and files; start its first deadline."""
     _require(permissions.can_record_petitions(actor))
+    return _create(actor=actor, data=data, petitioners=petitioners, files=files, transferred_from=transferred_from)
+
+
+def _create(*, actor, data, petitioners, files, transferred_from=None):
     _validate_intake(data, petitioners)
     policy = PetitionPolicy.current()
     petition = Petition(
@@ -174,3 +178,19 @@ def update_petition(*, petition, actor, version, data, petitioners):
     if labels:
         _event(current, EventKind.EDITED, actor, note=_("Changed: %(fields)s.") % {"fields": ", ".join(labels)})
     return current
+
+
+@transaction.atomic
+def submit_online_petition(*, data, petitioner, files=()):
+    """A citizen's own online submission: channel "online", no official recorded it.
+
+    It lands in the receiving unit's queue as received, with its first deadline
+    running from today. Complaints and denunciations need the sender's identity.
+    """
+    kind = data["kind"]
+    if kind in (Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND, Kind.DENUNCIATION) and not (
+        petitioner.get("full_name") and petitioner.get("citizen_id")
+    ):
+        raise PetitionError(_("A complaint or denunciation needs your full name and citizen ID number."))
+    data = {**data, "channel": Channel.ONLINE, "received_date": _today(), "people_count": 1}
+    return _create(actor=None, data=data, petitioners=[petitioner] if petitioner.get("full_name") else [], files=files)

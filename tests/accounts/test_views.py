@@ -9,9 +9,15 @@ LOGIN = "/accounts/login/"
 
 
 def test_pages_require_login_by_default(client):
-    response = client.get("/")
+    response = client.get("/petitions/")
     assert response.status_code == 302
-    assert response["Location"] == f"{LOGIN}?next=/"
+    assert response["Location"] == f"{LOGIN}?next=/petitions/"
+
+
+def test_the_root_is_the_citizens_page_for_visitors(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Gửi đơn" in response.content.decode()
 
 
 def test_login_page_is_in_vietnamese_whatever_the_browser_says(client):
@@ -55,7 +61,7 @@ def test_logout_is_a_post(client):
     client.force_login(UserFactory())
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
-    assert client.get("/").status_code == 302
+    assert client.get("/petitions/").status_code == 302
 
 
 def test_password_change(client):

@@ -14,6 +14,7 @@ def test_official_logs_in_and_sees_the_vietnamese_home_page(live_server, page):
 
     # The browser asks for English; the portal answers in Vietnamese.
     page.goto(live_server.url)
+    page.get_by_role("link", name="Cán bộ đăng nhập").click()
     assert page.url.startswith(f"{live_server.url}/accounts/login/")
     assert page.locator("html").get_attribute("lang") == "vi"
     screenshot(page, "login-desktop")
