@@ -434,7 +434,10 @@ class Attachment(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None when the citizen attached it to an online submission.
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

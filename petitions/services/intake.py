@@ -192,5 +192,6 @@ def submit_online_petition(*, data, petitioner, files=()):
         petitioner.get("full_name") and petitioner.get("citizen_id")
     ):
         raise PetitionError(_("A complaint or denunciation needs your full name and citizen ID number."))
-    data = {**data, "channel": Channel.ONLINE, "received_date": _today(), "people_count": 1}
-    return _create(actor=None, data=data, petitioners=[petitioner] if petitioner.get("full_name") else [], files=files)
+    named = bool(petitioner.get("full_name"))
+    data = {**data, "channel": Channel.ONLINE, "received_date": _today(), "people_count": 1, "is_anonymous": not named}
+    return _create(actor=None, data=data, petitioners=[petitioner] if named else [], files=files)
