@@ -35,6 +35,11 @@ app.conf.beat_schedule = {
         "task": "petitions.tasks.send_leader_digests",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Reception sessions for the coming months from every schedule (idempotent).
+    "materialise-reception-sessions": {
+        "task": "reception.tasks.materialise_sessions",
+        "schedule": crontab(hour=1, minute=0),
+    },
     # Expired sessions and old login logs, at night when nobody works.
     "purge-expired-login-data": {
         "task": "danvan.accounts.tasks.purge_expired_login_data",

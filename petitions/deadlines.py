@@ -37,8 +37,12 @@ def rule_for(*, kind, stage, on, conditions=frozenset()):
     return best[0]
 
 
-def due_date_for(rule, start, complexity=Complexity.NORMAL, *, calendar=None):
-    """The deadline `rule` gives for a clock started on `start`."""
+def due_date_for(rule, start, complexity=Complexity.NORMAL, *, calendar=None, fixed=None):
+    """The deadline `rule` gives for a clock started on `start` (`fixed`: the petition's set date)."""
+    if rule.counting_unit == CountingUnit.BY_DATE:
+        if fixed is None:
+            raise ValueError(f"Rule {rule.pk} needs the petition's answer-by date.")
+        return fixed
     days = rule.days_for(complexity)
     if days is None:
         raise ValueError(f"Rule {rule.pk} allows no {complexity} period.")
@@ -63,6 +67,8 @@ def explain(deadline, *, calendar=None):
     calendar = calendar or WorkCalendar()
     days = deadline.period_days
     plain_end = None
+    if deadline.rule.counting_unit == CountingUnit.BY_DATE:
+        days = (deadline.due_date - deadline.start_date).days
     if deadline.rule.counting_unit == CountingUnit.CALENDAR_DAYS:
         plain_end = deadline.start_date + timedelta(days=days)
     return Explanation(

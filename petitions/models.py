@@ -45,11 +45,13 @@ class RuleCondition(models.TextChoices):
     ORDINARY = "", _("Ordinary case")
     REMOTE_AREA = "remote_area", _("Remote area with difficult travel")
     SEVERAL_PLACES = "several_places", _("Verification in several places")
+    VOTER_MEETING = "voter_meeting", _("Voters' recommendation, answered before the next council session")
 
 
 class CountingUnit(models.TextChoices):
     WORKING_DAYS = "working_days", _("Working days")
     CALENDAR_DAYS = "calendar_days", _("Calendar days, rolled forward past days off")
+    BY_DATE = "by_date", _("By the date set for the petition (e.g. the next council session)")
 
 
 class Complexity(models.TextChoices):
@@ -186,6 +188,12 @@ class Petition(models.Model):
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
     is_skipped_level = models.BooleanField(_("sent above the competent level"), default=False)
     is_remote_area = models.BooleanField(_("remote area"), default=False)
+    answer_by = models.DateField(
+        _("to be answered by"),
+        null=True,
+        blank=True,
+        help_text=_("For voters' recommendations: the next council session."),
+    )
     is_several_places = models.BooleanField(
         _("verification in several places"),
         default=False,
@@ -268,6 +276,8 @@ class Petition(models.Model):
             found.add(RuleCondition.REMOTE_AREA)
         if self.is_several_places:
             found.add(RuleCondition.SEVERAL_PLACES)
+        if self.channel == Channel.VOTER_MEETING and self.answer_by:
+            found.add(RuleCondition.VOTER_MEETING)
         return frozenset(found)
 
 

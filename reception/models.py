@@ -1,1 +1,278 @@
-"""Models of this app arrive with its issue; the app is registered from the start."""
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from danvan.validators import citizen_id_validator
+
+
+class Recurrence(models.TextChoices):
+    MONTHLY_DAYS = "monthly_days", _("Given days of each month")
+    WEEKLY = "weekly", _("A weekday every week")
+    NTH_WEEKDAY = "nth_weekday", _("The n-th weekday of each month")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class HolidayPolicy(models.TextChoices):
+    MOVE_NEXT = "move_next", _("Move to the next working day")
+    SKIP = "skip", _("Skip that session")
+
+
+class ReceptionSchedule(models.Model):
+    """A recurring reception day, e.g. the joint reception on the 25th of each month."""
+
+    name = models.CharField(_("name"), max_length=200)
+    hosts = models.ManyToManyField("orgunits.Unit", related_name="reception_schedules", verbose_name=_("host units"))
+    recurrence = models.CharField(_("repeats"), max_length=20, choices=Recurrence.choices)
+    days_of_month = models.CharField(
+        _("days of the month"), max_length=50, blank=True, help_text=_("For monthly schedules, e.g. 10 or 10,25.")
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices, null=True, blank=True)
+    nth = models.SmallIntegerField(
+        _("which one"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-1), MaxValueValidator(5)],
+        help_text=_("1 to 5 for the first to fifth, -1 for the last."),
+    )
+    presiding_position = models.CharField(_("presided by (position)"), max_length=200)
+    presiding = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("presiding official"),
+    )
+    place = models.CharField(_("place"), max_length=255)
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"))
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(_("in force until"), null=True, blank=True)
+    holiday_policy = models.CharField(
+        _("when the day is a day off"), max_length=20, choices=HolidayPolicy.choices, default=HolidayPolicy.MOVE_NEXT
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("reception schedule")
+        verbose_name_plural = _("reception schedules")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_time__gt=F("start_time")), name="schedule_time_ordered"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class SessionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ReceptionSession(models.Model):
+    """One reception day, from a schedule or ad hoc (đột xuất)."""
+
+    schedule = models.ForeignKey(
+        ReceptionSchedule, on_delete=models.PROTECT, null=True, blank=True, related_name="sessions"
+    )
+    # The date the rule gave, before a move past a day off: materialising again finds it.
+    rule_date = models.DateField(null=True, blank=True)
+    hosts = models.ManyToManyField("orgunits.Unit", related_name="reception_sessions", verbose_name=_("host units"))
+    date = models.DateField(_("date"), db_index=True)
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"))
+    place = models.CharField(_("place"), max_length=255)
+    presiding_position = models.CharField(_("presided by (position)"), max_length=200)
+    presiding = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("planned presiding official"),
+    )
+    presided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presided_sessions",
+        verbose_name=_("who actually presided"),
+    )
+    is_ad_hoc = models.BooleanField(_("ad hoc"), default=False)
+    is_published = models.BooleanField(_("published"), default=True)
+    status = models.CharField(_("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.PLANNED)
+    status_reason = models.CharField(_("reason"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("reception session")
+        verbose_name_plural = _("reception sessions")
+        ordering = ["date", "start_time"]
+        constraints = [
+            models.UniqueConstraint(fields=["schedule", "rule_date"], name="session_once_per_rule_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} – {self.place}"
+
+
+class VisitOutcome(models.TextChoices):
+    GUIDED = "guided", _("Guided to the competent body")
+    EXPLAINED = "explained", _("Explained on the spot")
+    PETITION = "petition", _("Petition received")
+    REFUSED = "refused", _("Reception refused")
+
+
+class RefusalReason(models.TextChoices):
+    # Luật Tiếp công dân 2013, Điều 9.
+    INCAPACITY = "incapacity", _("Intoxicated or lacking capacity")
+    THREATS = "threats", _("Threatened or insulted the staff")
+    RULES = "rules", _("Broke the rules of the reception place")
+    REPEATED = "repeated", _("Repeats a matter already explained and settled")
+
+
+class Visit(models.Model):
+    """One visit (lượt tiếp) in a session: who came, about what, and what was done."""
+
+    session = models.ForeignKey(ReceptionSession, on_delete=models.PROTECT, related_name="visits")
+    citizen_count = models.PositiveSmallIntegerField(
+        _("number of people"), default=1, validators=[MinValueValidator(1)]
+    )
+    is_group = models.BooleanField(_("group delegation"), default=False)
+    topic = models.CharField(_("matter"), max_length=300)
+    category = models.ForeignKey("petitions.Category", on_delete=models.PROTECT, verbose_name=_("field"))
+    kind = models.CharField(_("kind of matter"), max_length=20, choices=[
+        ("complaint_1", _("Complaint")), ("denunciation", _("Denunciation")), ("recommendation", _("Recommendation")),
+        ("feedback", _("Feedback")),
+    ])  # fmt: skip
+    outcome = models.CharField(_("outcome"), max_length=20, choices=VisitOutcome.choices)
+    refusal_reason = models.CharField(_("reason for refusal"), max_length=20, choices=RefusalReason.choices, blank=True)
+    handled_before_by = models.CharField(_("body that already handled it"), max_length=255, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    petition = models.ForeignKey(
+        "petitions.Petition", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = ["recorded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(outcome="refused") | ~Q(refusal_reason=""), name="visit_refusal_has_reason"
+            ),
+        ]
+
+    def __str__(self):
+        return self.topic
+
+
+class Visitor(models.Model):
+    """A citizen at a visit (identity given at reception since 1/7/2026)."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="visitors")
+    full_name = models.CharField(_("full name"), max_length=150)
+    citizen_id = models.CharField(_("citizen ID number"), max_length=12, blank=True, validators=[citizen_id_validator])
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    is_representative = models.BooleanField(_("representative"), default=False)
+
+    class Meta:
+        verbose_name = _("visitor")
+        verbose_name_plural = _("visitors")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.full_name
+
+
+class NormPosition(models.TextChoices):
+    COMMUNE_CHAIRMAN = "commune_chairman", _("Chairman of a commune People's Committee")
+    PROVINCE_CHAIRMAN = "province_chairman", _("Chairman of the provincial People's Committee")
+    DISTRICT_CHAIRMAN = "district_chairman", _("Chairman of a district People's Committee")
+    AGENCY_HEAD = "agency_head", _("Head of a state administrative agency")
+    PROVINCE_SECRETARY = "province_secretary", _("Provincial Party secretary")
+    COMMUNE_SECRETARY = "commune_secretary", _("Commune Party secretary")
+
+
+class NormPeriod(models.TextChoices):
+    WEEK = "week", _("per week")
+    MONTH = "month", _("per month")
+
+
+class ReceptionNorm(models.Model):
+    """The minimum periodic reception a head must hold in person (DOMAIN: reception norms)."""
+
+    position = models.CharField(_("position"), max_length=30, choices=NormPosition.choices)
+    required_days = models.PositiveSmallIntegerField(_("days required"), validators=[MinValueValidator(1)])
+    period = models.CharField(_("per"), max_length=10, choices=NormPeriod.choices)
+    may_delegate = models.BooleanField(_("may delegate to a deputy"), default=True)
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(_("in force until"), null=True, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+
+    class Meta:
+        verbose_name = _("reception norm")
+        verbose_name_plural = _("reception norms")
+        ordering = ["position", "valid_from"]
+
+    def __str__(self):
+        return f"{self.get_position_display()}: {self.required_days} {self.get_period_display()}"
+
+
+class ReceptionDuty(models.Model):
+    """Which official holds a position the norms apply to, in which unit."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reception_duties")
+    unit = models.ForeignKey("orgunits.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
+    position = models.CharField(_("position"), max_length=30, choices=NormPosition.choices)
+    valid_from = models.DateField(_("since"))
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reception duty")
+        verbose_name_plural = _("reception duties")
+
+    def __str__(self):
+        return f"{self.user} – {self.get_position_display()}"
+
+
+class VoterMeeting(models.Model):
+    """A meeting of People's Council deputies with voters, before or after a session."""
+
+    council = models.ForeignKey("orgunits.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("council"))
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=255)
+    deputies = models.CharField(_("deputies present"), max_length=500)
+    council_session = models.CharField(_("for the council session"), max_length=255)
+    is_before_session = models.BooleanField(_("before the session"), default=True)
+    next_session_date = models.DateField(
+        _("next council session"), help_text=_("Voters' recommendations must be answered before this date.")
+    )
+    voters_present = models.PositiveIntegerField(_("voters present"), default=0)
+    record = models.TextField(_("record of the meeting"), blank=True)
+    petitions = models.ManyToManyField("petitions.Petition", blank=True, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("voter meeting")
+        verbose_name_plural = _("voter meetings")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} – {self.place}"

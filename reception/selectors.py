@@ -1,12 +1,16 @@
-"""Reads of the reception app.
+"""Reads of the reception app: the published calendar, sessions in scope, compliance with the norms."""
 
-The reception schedules and sessions arrive with the reception issue; until
-then the published calendar has nothing to show, and the public calendar page
-and its iCalendar feed already read from here.
-"""
-
+import calendar as month_calendar
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from danvan.orgunits.selectors import units_visible_to
+from danvan.workdays.calendar import WorkCalendar
+
+from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus
 
 
 @dataclass(frozen=True)
@@ -22,5 +26,108 @@ class PublicSession:
 
 
 def published_sessions(*, start=None, end=None, unit=None):
-    """Published sessions from `start` to `end` (inclusive), optionally of one unit and its sub-units."""
-    return []
+    """Published, not cancelled sessions from `start` to `end`, optionally of one unit and its sub-units."""
+    start = start or timezone.localdate()
+    sessions = ReceptionSession.objects.filter(is_published=True, date__gte=start).exclude(
+        status=SessionStatus.CANCELLED
+    )
+    if end is not None:
+        sessions = sessions.filter(date__lte=end)
+    if unit is not None:
+        sessions = sessions.filter(hosts__path__startswith=unit.path).distinct()
+    sessions = sessions.prefetch_related("hosts").order_by("date", "start_time")
+    tz = timezone.get_current_timezone()
+    return [
+        PublicSession(
+            uid=f"reception-session-{s.pk}@danvan",
+            unit_name=" – ".join(host.name for host in s.hosts.all()),
+            starts_at=datetime.combine(s.date, s.start_time, tzinfo=tz),
+            ends_at=datetime.combine(s.date, s.end_time, tzinfo=tz),
+            place=s.place,
+            presiding=s.presiding_position,
+        )
+        for s in sessions
+    ]
+
+
+def sessions_visible_to(user):
+    """Sessions hosted by the user's units and their sub-units."""
+    return (
+        ReceptionSession.objects.filter(hosts__in=units_visible_to(user))
+        .distinct()
+        .select_related("presiding", "presided_by")
+        .prefetch_related("hosts")
+    )
+
+
+def session_detail(session):
+    from .models import Visit
+
+    return Visit.objects.filter(session=session).select_related("category", "petition").prefetch_related("visitors")
+
+
+def norm_for(position, on):
+    """The norm in force on `on` for a position."""
+    return (
+        ReceptionNorm.objects.filter(position=position, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+@dataclass
+class ComplianceRow:
+    duty: ReceptionDuty
+    norm: ReceptionNorm | None
+    required: int
+    held: int
+
+    @property
+    def ok(self):
+        return self.held >= self.required
+
+
+def compliance(duties, year, month):
+    """Per official holding a norm position: sessions required in the month vs held in person.
+
+    A weekly norm asks for one day in every week that has a working day in the
+    month; a monthly norm for its number of days. Only sessions the official
+    presided over in person count.
+    """
+    first = date(year, month, 1)
+    last = date(year, month, month_calendar.monthrange(year, month)[1])
+    calendar = WorkCalendar()
+    working = [date(year, month, d) for d in range(1, last.day + 1) if calendar.is_working_day(date(year, month, d))]
+    weeks = {day.isocalendar()[:2] for day in working}
+    duties = list(duties.select_related("user", "unit"))
+    held_days = {}
+    for session in ReceptionSession.objects.filter(
+        status=SessionStatus.HELD, date__range=(first, last), presided_by__in=[d.user_id for d in duties]
+    ).values("presided_by", "date"):
+        held_days.setdefault(session["presided_by"], set()).add(session["date"])
+    rows = []
+    for duty in duties:
+        norm = norm_for(duty.position, first)
+        days = held_days.get(duty.user_id, set())
+        if norm is None:
+            required, held = 0, len(days)
+        elif norm.period == NormPeriod.WEEK:
+            required = norm.required_days * len(weeks)
+            held = sum(min(norm.required_days, sum(1 for d in days if d.isocalendar()[:2] == w)) for w in weeks)
+        else:
+            required, held = norm.required_days, len(days)
+        rows.append(ComplianceRow(duty=duty, norm=norm, required=required, held=held))
+    return rows
+
+
+def duties_visible_to(user, on):
+    """Norm positions held in the user's units on a date."""
+    return ReceptionDuty.objects.filter(unit__in=units_visible_to(user), valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    )
+
+
+def upcoming_sessions(user, today=None):
+    today = today or timezone.localdate()
+    return sessions_visible_to(user).filter(date__gte=today).order_by("date", "start_time")

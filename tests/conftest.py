@@ -64,6 +64,11 @@ def restore_seed_data():
         import_module("danvan.accounts.migrations.0002_roles").create_roles(apps, None)
     if not DeadlineRule.objects.exists():
         import_module("petitions.migrations.0002_seed_rules_categories_roles").seed(apps, None)
+        import_module("petitions.migrations.0006_voter_rules").seed(apps, None)
+    from reception.models import ReceptionNorm
+
+    if not ReceptionNorm.objects.exists():
+        import_module("reception.migrations.0002_seed_norms_and_roles").seed(apps, None)
 
 
 @pytest.fixture

@@ -73,7 +73,7 @@ def _issue_deadline(petition, stage, start, complexity=Complexity.NORMAL, *, mai
         rule=rule,
         complexity=complexity,
         start_date=start,
-        due_date=due_date_for(rule, start, complexity),
+        due_date=due_date_for(rule, start, complexity, fixed=petition.answer_by),
     )
     if main:
         petition.deadline, petition.due_date = deadline, deadline.due_date

@@ -28,6 +28,7 @@ PETITION_FIELDS = (
     "has_evidence",
     "first_instance",
     "first_decision_reference",
+    "answer_by",
 )
 
 
