@@ -30,6 +30,12 @@ NAV_ITEMS = (
         "envelope-paper",
         roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR),
     ),
+    NavItem(
+        _("Citizen reception"),
+        "reception:sessions",
+        "people",
+        roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR),
+    ),
     NavItem(_("Days off"), "workdays:year", "calendar3"),
     NavItem(_("Administration"), "admin:index", "gear", roles=(Role.ADMINISTRATOR,), staff_only=True),
 )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from petitions import public
+from reception import views as reception_views
 
 from . import views
 
@@ -17,7 +18,9 @@ urlpatterns = [
     path("tra-cuu/", public.LookupView.as_view(), name="lookup"),
     path("tra-cuu/danh-gia/", public.RatingView.as_view(), name="rate"),
     path("gui-don/", public.SubmitView.as_view(), name="submit"),
-    path("lich-tiep-cong-dan/", include("reception.urls")),
+    path("lich-tiep-cong-dan/", reception_views.PublicCalendarView.as_view(), name="calendar"),
+    path("lich-tiep-cong-dan/<int:unit_id>.ics", reception_views.calendar_feed, name="calendar_feed"),
+    path("reception/", include("reception.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("notifications/", include("danvan.notifications.urls")),
     path("days-off/", include("danvan.workdays.urls")),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
 from petitions import services as petition_services
-from petitions.models import Channel
+from petitions.models import Channel, Kind
 
 from .models import ReceptionSession, SessionStatus, Visit, Visitor, VisitOutcome
 from .schedules import occurrences
@@ -133,3 +133,26 @@ def record_visit(*, session, actor, data, visitors, petition_content=""):
         )
         visit.save(update_fields=["petition"])
     return visit
+
+
+@transaction.atomic
+def add_voter_recommendation(*, meeting, actor, unit, category, summary, content, voter_name=""):
+    """A voters' recommendation from a meeting, as a petition for the responsible unit,
+    to be answered before the next council session."""
+    petition = petition_services.create_petition(
+        actor=actor,
+        data={
+            "kind": Kind.RECOMMENDATION,
+            "channel": Channel.VOTER_MEETING,
+            "received_date": meeting.date,
+            "receiving_unit": unit,
+            "category": category,
+            "summary": summary,
+            "content": content,
+            "answer_by": meeting.next_session_date,
+            "is_anonymous": not voter_name,
+        },
+        petitioners=[{"full_name": voter_name}] if voter_name else [],
+    )
+    meeting.petitions.add(petition)
+    return petition

@@ -5,6 +5,10 @@ from . import views
 app_name = "reception"
 
 urlpatterns = [
-    path("", views.PublicCalendarView.as_view(), name="calendar"),
-    path("<int:unit_id>.ics", views.calendar_feed, name="feed"),
+    path("", views.session_list, name="sessions"),
+    path("sessions/<int:pk>/", views.session_detail, name="session"),
+    path("sessions/<int:pk>/visits/", views.record_visit, name="record_visit"),
+    path("sessions/<int:pk>/status/", views.set_status, name="set_status"),
+    path("book.xlsx", views.reception_book, name="book"),
+    path("compliance/", views.compliance, name="compliance"),
 ]

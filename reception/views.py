@@ -1,17 +1,25 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
+from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.models import Unit
+from danvan.orgunits.selectors import units_visible_to
 
-from . import selectors
+from . import exports, selectors, services
+from .forms import BookPeriodForm, SessionStatusForm, VisitForm
+from .models import Visit
 
 CALENDAR_DAYS = 90
 
@@ -48,3 +56,127 @@ def calendar_feed(request, unit_id):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="lich-tiep-cong-dan-{unit.pk}.ics"'
     return response
+
+
+def _session_or_404(request, pk):
+    session = selectors.sessions_visible_to(request.user).filter(pk=pk).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+@require_GET
+def session_list(request):
+    """Today's and the coming sessions of the user's units, and the last month's."""
+    today = timezone.localdate()
+    sessions = selectors.sessions_visible_to(request.user).filter(date__gte=today - timedelta(days=31))
+    return render(
+        request,
+        "reception/sessions.html",
+        {"today": today, "sessions": sessions.order_by("date", "start_time")[:200], "book": BookPeriodForm()},
+    )
+
+
+def _officials_for(session):
+    paths = {unit.path for unit in session.hosts.all()}
+    prefixes = {p[: i + 1] for p in paths for i, ch in enumerate(p) if ch == "/"}
+    return get_user_model().objects.filter(is_active=True, memberships__unit__path__in=prefixes).distinct()
+
+
+def _session_page(request, session, *, visit_form=None, status_form=None, status=200):
+    context = {
+        "session": session,
+        "visits": selectors.session_detail(session),
+        "can_record": services.can_record_reception(request.user, session),
+        "visit_form": visit_form or VisitForm(prefix="visit"),
+        "status_form": status_form or SessionStatusForm(prefix="status", officials=_officials_for(session)),
+        "today": timezone.localdate(),
+    }
+    return render(request, "reception/session.html", context, status=status)
+
+
+@require_GET
+def session_detail(request, pk):
+    return _session_page(request, _session_or_404(request, pk))
+
+
+@require_POST
+def record_visit(request, pk):
+    session = _session_or_404(request, pk)
+    if not services.can_record_reception(request.user, session):
+        raise PermissionDenied
+    form = VisitForm(request.POST, prefix="visit")
+    if form.is_valid():
+        try:
+            visit = services.record_visit(
+                session=session,
+                actor=request.user,
+                data=form.visit_data(),
+                visitors=form.cleaned_data["visitors"],
+                petition_content=form.cleaned_data["petition_content"],
+            )
+        except services.ReceptionError as error:
+            form.add_error(None, str(error))
+        else:
+            if visit.petition_id:
+                messages.success(
+                    request, _("The visit is recorded and petition %(code)s created.") % {"code": visit.petition.code}
+                )
+            else:
+                messages.success(request, _("The visit is recorded."))
+            return redirect("reception:session", session.pk)
+    return _session_page(request, session, visit_form=form, status=400)
+
+
+@require_POST
+def set_status(request, pk):
+    session = _session_or_404(request, pk)
+    form = SessionStatusForm(request.POST, prefix="status", officials=_officials_for(session))
+    if form.is_valid():
+        try:
+            services.set_session_status(
+                session=session,
+                actor=request.user,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+                presided_by=form.cleaned_data["presided_by"],
+            )
+        except services.ReceptionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The session's status is recorded."))
+            return redirect("reception:session", session.pk)
+    return _session_page(request, session, status_form=form, status=400)
+
+
+@require_GET
+def reception_book(request):
+    """The reception book of the user's units for a period, as .xlsx."""
+    form = BookPeriodForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, _("Choose the period of the reception book (dd/mm/yyyy)."))
+        return redirect("reception:sessions")
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    visits = (
+        Visit.objects.filter(session__in=selectors.sessions_visible_to(request.user), session__date__range=(start, end))
+        .select_related("session", "petition")
+        .prefetch_related("visitors")
+        .order_by("session__date", "pk")
+    )
+    return exports.book_response(visits, start, end)
+
+
+@require_GET
+def compliance(request):
+    """Sessions required by the norms vs held in person, per official and month."""
+    if not has_role(request.user, Role.LEADER, Role.SUPERVISOR, Role.ADMINISTRATOR):
+        raise PermissionDenied
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("month", f"{today:%Y-%m}").split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        year, month, first = today.year, today.month, today.replace(day=1)
+    rows = selectors.compliance(selectors.duties_visible_to(request.user, first), year, month)
+    units = units_visible_to(request.user)
+    return render(request, "reception/compliance.html", {"rows": rows, "month": first, "has_units": units.exists()})

@@ -17,6 +17,8 @@ class DeadlineSource:
     open_deadlines: Callable[[], QuerySet]
     deliver: Callable  # deliver(alert, deadline_row) -> None
     due_field: str = "due_date"
+    # Whether an item past its date climbs the escalation ladder (a reception day does not).
+    escalates: bool = True
 
 
 SOURCES: dict[str, DeadlineSource] = {}

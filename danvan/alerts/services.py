@@ -47,6 +47,8 @@ def scan_deadlines(*, today=None):
     calendar = WorkCalendar()
     for source in SOURCES.values():
         for kind, step, lookups in _windows(policy, today, calendar):
+            if kind == AlertKind.ESCALATION and not source.escalates:
+                continue
             already = Alert.objects.filter(source=source.name, kind=kind, step=step, object_id=OuterRef("pk"))
             due = {f"{source.due_field}{suffix}": value for suffix, value in lookups.items()}
             rows = source.open_deadlines().filter(**due).filter(~Exists(already)).values_list("pk", source.due_field)

@@ -159,18 +159,18 @@ def test_rating_with_a_wrong_key_is_refused(client, make_petition, people):
 
 
 def test_public_pages_need_no_login_and_few_queries(client, units, django_assert_max_num_queries):
-    for name in ("home", "lookup", "submit", "reception:calendar"):
+    for name in ("home", "lookup", "submit", "calendar"):
         with django_assert_max_num_queries(6):
             assert client.get(reverse(name)).status_code == 200, name
 
 
 def test_the_calendar_feed_is_icalendar(client, units):
-    response = client.get(reverse("reception:feed", args=[units["committee"].parent.pk]))
+    response = client.get(reverse("calendar_feed", args=[units["committee"].parent.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     body = response.content.decode()
     assert body.startswith("BEGIN:VCALENDAR") and "Phường Tân Phong" in body
-    assert client.get(reverse("reception:feed", args=[999999])).status_code == 404
+    assert client.get(reverse("calendar_feed", args=[999999])).status_code == 404
 
 
 def test_resolved_answer_is_shown(client, make_petition, people):

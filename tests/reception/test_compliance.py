@@ -51,6 +51,12 @@ def test_from_1_july_2026_two_days_a_month_in_person(chairman):
     held(chairman, date(2026, 7, 10))
     held(chairman, date(2026, 7, 24), presided_by=deputy)  # delegated: does not count
     july = row(chairman, 2026, 7)
-    assert (july.norm.period, july.norm.may_delegate, july.required, july.held, july.ok) == ("month", False, 2, 1, False)
+    assert (july.norm.period, july.norm.may_delegate, july.required, july.held, july.ok) == (
+        "month",
+        False,
+        2,
+        1,
+        False,
+    )
     held(chairman, date(2026, 7, 27))
     assert row(chairman, 2026, 7).ok

@@ -6,7 +6,7 @@ import pytest
 
 from danvan.orgunits.models import UnitKind
 from reception import selectors, services
-from reception.models import HolidayPolicy, Recurrence, ReceptionSchedule, ReceptionSession
+from reception.models import HolidayPolicy, ReceptionSchedule, ReceptionSession, Recurrence
 from reception.schedules import occurrences
 from tests.factories import UnitFactory
 

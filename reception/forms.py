@@ -1,0 +1,87 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from danvan.validators import citizen_id_validator
+from petitions.models import Category
+
+from .models import SessionStatus, Visit
+
+
+class SessionStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("The session was"), choices=[c for c in SessionStatus.choices if c[0] != SessionStatus.PLANNED]
+    )
+    presided_by = forms.ModelChoiceField(
+        label=_("Presided over in person by"), queryset=get_user_model().objects.none(), required=False
+    )
+    reason = forms.CharField(label=_("Reason (if postponed or cancelled)"), max_length=255, required=False)
+
+    def __init__(self, *args, officials=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if officials is not None:
+            self.fields["presided_by"].queryset = officials
+
+
+class VisitForm(forms.ModelForm):
+    visitors = forms.CharField(
+        label=_("Citizens (one per line: full name; citizen ID number; address)"),
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "Lò Văn Pọm; 012078001245; Tổ 12"}),
+    )
+    representatives = forms.CharField(
+        label=_("Representatives of a group (names, one per line)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    petition_content = forms.CharField(
+        label=_("Content of the petition received"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    class Meta:
+        model = Visit
+        fields = ["kind", "category", "topic", "citizen_count", "is_group", "outcome", "refusal_reason",
+                  "handled_before_by", "notes"]  # fmt: skip
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(is_active=True)
+
+    def clean_visitors(self):
+        people = []
+        for number, line in enumerate(self.cleaned_data["visitors"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, citizen_id, address = ([part.strip() for part in line.split(";")] + ["", ""])[:3]
+            if not name:
+                raise forms.ValidationError(_("Line %(n)d has no name.") % {"n": number})
+            if citizen_id:
+                try:
+                    citizen_id_validator(citizen_id)
+                except forms.ValidationError as error:
+                    raise forms.ValidationError(
+                        _("Line %(n)d: %(error)s") % {"n": number, "error": " ".join(error.messages)}
+                    ) from error
+            people.append({"full_name": name, "citizen_id": citizen_id, "address": address})
+        if not people:
+            raise forms.ValidationError(_("Enter at least the name of one citizen."))
+        return people
+
+    def clean(self):
+        cleaned = super().clean()
+        representatives = {n.strip() for n in cleaned.get("representatives", "").splitlines() if n.strip()}
+        for person in cleaned.get("visitors") or []:
+            person["is_representative"] = person["full_name"] in representatives
+        if cleaned.get("outcome") == "refused" and not cleaned.get("refusal_reason"):
+            self.add_error("refusal_reason", _("Choose the legal reason for refusing the reception."))
+        if cleaned.get("outcome") == "petition" and not cleaned.get("petition_content", "").strip():
+            self.add_error("petition_content", _("Write the content of the petition received."))
+        return cleaned
+
+    def visit_data(self):
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class BookPeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    end = forms.DateField(label=_("Until"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
