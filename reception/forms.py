@@ -85,3 +85,39 @@ class VisitForm(forms.ModelForm):
 class BookPeriodForm(forms.Form):
     start = forms.DateField(label=_("From"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     end = forms.DateField(label=_("Until"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+class VoterMeetingForm(forms.ModelForm):
+    class Meta:
+        from .models import VoterMeeting
+
+        model = VoterMeeting
+        fields = ["council", "date", "place", "deputies", "council_session", "is_before_session", "next_session_date",
+                  "voters_present", "record"]  # fmt: skip
+        widgets = {"record": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from danvan.orgunits.selectors import units_visible_to
+
+        self.fields["council"].queryset = units_visible_to(user).filter(kind="people_council")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date") and cleaned.get("next_session_date") and cleaned["next_session_date"] <= cleaned["date"]:
+            self.add_error("next_session_date", _("The next session must come after the meeting."))
+        return cleaned
+
+
+class VoterRecommendationForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Responsible unit"), queryset=None)
+    category = forms.ModelChoiceField(label=_("Field"), queryset=Category.objects.filter(is_active=True))
+    summary = forms.CharField(label=_("Recommendation (one line)"), max_length=300)
+    content = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}))
+    voter_name = forms.CharField(label=_("Voter's name (if given)"), max_length=150, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from danvan.orgunits.models import LOCALITY_KINDS, Unit
+
+        self.fields["unit"].queryset = Unit.objects.filter(valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS)

@@ -11,4 +11,7 @@ urlpatterns = [
     path("sessions/<int:pk>/status/", views.set_status, name="set_status"),
     path("book.xlsx", views.reception_book, name="book"),
     path("compliance/", views.compliance, name="compliance"),
+    path("voter-meetings/", views.voter_meetings, name="voter_meetings"),
+    path("voter-meetings/new/", views.add_voter_meeting, name="add_voter_meeting"),
+    path("voter-meetings/<int:pk>/", views.voter_meeting, name="voter_meeting"),
 ]

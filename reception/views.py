@@ -18,8 +18,8 @@ from danvan.orgunits.models import Unit
 from danvan.orgunits.selectors import units_visible_to
 
 from . import exports, selectors, services
-from .forms import BookPeriodForm, SessionStatusForm, VisitForm
-from .models import Visit
+from .forms import BookPeriodForm, SessionStatusForm, VisitForm, VoterMeetingForm, VoterRecommendationForm
+from .models import Visit, VoterMeeting
 
 CALENDAR_DAYS = 90
 
@@ -180,3 +180,66 @@ def compliance(request):
     rows = selectors.compliance(selectors.duties_visible_to(request.user, first), year, month)
     units = units_visible_to(request.user)
     return render(request, "reception/compliance.html", {"rows": rows, "month": first, "has_units": units.exists()})
+
+
+def _can_record_meetings(user):
+    return has_role(user, Role.SUPERVISOR, Role.LEADER, Role.RECEPTION_OFFICER)
+
+
+@require_GET
+def voter_meetings(request):
+    """Voter meetings of the councils in the user's units."""
+    meetings = VoterMeeting.objects.filter(council__in=units_visible_to(request.user)).select_related("council")
+    return render(
+        request,
+        "reception/voter_meetings.html",
+        {
+            "meetings": meetings[:100],
+            "form": VoterMeetingForm(user=request.user),
+            "can_record": _can_record_meetings(request.user),
+        },
+    )
+
+
+@require_POST
+def add_voter_meeting(request):
+    if not _can_record_meetings(request.user):
+        raise PermissionDenied
+    form = VoterMeetingForm(request.POST, user=request.user)
+    if form.is_valid():
+        meeting = form.save(commit=False)
+        meeting.recorded_by = request.user
+        meeting.save()
+        messages.success(request, _("The voter meeting is recorded."))
+        return redirect("reception:voter_meeting", meeting.pk)
+    meetings = VoterMeeting.objects.filter(council__in=units_visible_to(request.user)).select_related("council")
+    context = {"meetings": meetings[:100], "form": form, "can_record": True}
+    return render(request, "reception/voter_meetings.html", context, status=400)
+
+
+def _meeting_or_404(request, pk):
+    meeting = VoterMeeting.objects.filter(pk=pk, council__in=units_visible_to(request.user)).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def voter_meeting(request, pk):
+    """A voter meeting and its recommendations, each a petition for the responsible unit."""
+    meeting = _meeting_or_404(request, pk)
+    form = VoterRecommendationForm(request.POST or None)
+    if request.method == "POST":
+        if not _can_record_meetings(request.user):
+            raise PermissionDenied
+        if form.is_valid():
+            petition = services.add_voter_recommendation(meeting=meeting, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Recommendation recorded as petition %(code)s.") % {"code": petition.code})
+            return redirect("reception:voter_meeting", meeting.pk)
+    petitions = meeting.petitions.select_related("handling_unit").order_by("pk")
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "petitions": petitions,
+        "can_record": _can_record_meetings(request.user),
+    }
+    return render(request, "reception/voter_meeting.html", context, status=400 if form.errors else 200)

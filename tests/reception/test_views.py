@@ -142,3 +142,30 @@ def test_voters_recommendations_are_due_before_the_next_session(setup):
     assert petition.channel == "voter_meeting" and petition.kind == "recommendation"
     assert petition.due_date == date(2026, 6, 25)
     assert list(meeting.petitions.all()) == [petition]
+
+
+def test_voter_meeting_pages_record_a_meeting_and_its_recommendations(client, setup):
+    council = UnitFactory(name="HĐND phường Tân Phong", kind=UnitKind.PEOPLE_COUNCIL, parent=setup["committee"].parent)
+    supervisor = UserFactory(roles=[Role.SUPERVISOR], units=[council])
+    client.force_login(supervisor)
+    bad = client.post(reverse("reception:add_voter_meeting"), {
+        "council": council.pk, "date": "05/03/2026", "place": "Nhà văn hóa tổ 14", "deputies": "Đỗ Văn Long",
+        "council_session": "Kỳ họp thứ 5", "next_session_date": "01/03/2026", "voters_present": "60",
+    })  # fmt: skip
+    assert bad.status_code == 400 and "Kỳ họp tiếp theo phải sau ngày tiếp xúc" in bad.content.decode()
+    response = client.post(reverse("reception:add_voter_meeting"), {
+        "council": council.pk, "date": "05/03/2026", "place": "Nhà văn hóa tổ 14", "deputies": "Đỗ Văn Long",
+        "council_session": "Kỳ họp thứ 5", "next_session_date": "25/06/2026", "voters_present": "60",
+    })  # fmt: skip
+    meeting = VoterMeeting.objects.get()
+    assert response["Location"] == reverse("reception:voter_meeting", args=[meeting.pk])
+    client.post(reverse("reception:voter_meeting", args=[meeting.pk]), {
+        "unit": setup["committee"].pk, "category": Category.objects.first().pk,
+        "summary": "Cử tri kiến nghị sửa đường tổ 14", "content": "Đường xuống cấp.",
+    })  # fmt: skip
+    petition = meeting.petitions.get()
+    assert petition.handling_unit == setup["committee"] and petition.due_date == date(2026, 6, 25)
+    assert (
+        "Cử tri kiến nghị sửa đường tổ 14"
+        in client.get(reverse("reception:voter_meeting", args=[meeting.pk])).content.decode()
+    )
