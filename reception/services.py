@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
 from petitions import services as petition_services
-from petitions.models import Channel, Kind
+from petitions.models import Channel
 
 from .models import ReceptionSession, SessionStatus, Visit, Visitor, VisitOutcome
 from .schedules import occurrences
@@ -139,11 +139,9 @@ def record_visit(*, session, actor, data, visitors, petition_content=""):
 def add_voter_recommendation(*, meeting, actor, unit, category, summary, content, voter_name=""):
     """A voters' recommendation from a meeting, as a petition for the responsible unit,
     to be answered before the next council session."""
-    petition = petition_services.create_petition(
+    petition = petition_services.record_voter_recommendation(
         actor=actor,
         data={
-            "kind": Kind.RECOMMENDATION,
-            "channel": Channel.VOTER_MEETING,
             "received_date": meeting.date,
             "receiving_unit": unit,
             "category": category,

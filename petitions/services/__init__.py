@@ -33,6 +33,7 @@ from .intake import (
     add_attachments,
     create_petition,
     new_lookup_key,
+    record_voter_recommendation,
     submit_online_petition,
     update_petition,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "pending_acceptance_notice",
     "record_acceptance_notice",
     "record_identity_access",
+    "record_voter_recommendation",
     "refuse_petition",
     "rate_petition",
     "resolve_petition",

@@ -5,6 +5,8 @@ import secrets
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.accounts.roles import Role, has_role
+
 from .. import permissions
 from ..deadlines import intake_stage
 from ..models import Attachment, Channel, EventKind, Kind, Petition, Petitioner, PetitionPolicy
@@ -196,3 +198,14 @@ def submit_online_petition(*, data, petitioner, files=()):
     named = bool(petitioner.get("full_name"))
     data = {**data, "channel": Channel.ONLINE, "received_date": _today(), "people_count": 1, "is_anonymous": not named}
     return _create(actor=None, data=data, petitioners=[petitioner] if named else [], files=files)
+
+
+@transaction.atomic
+def record_voter_recommendation(*, actor, data, petitioners=()):
+    """A voters' recommendation from a meeting, recorded by the council's deputies or staff
+    (supervisors included) for the unit that must answer it before the next session."""
+    _require(has_role(actor, Role.SUPERVISOR) or permissions.can_record_petitions(actor))
+    if not data.get("answer_by"):
+        raise PetitionError(_("A voters' recommendation needs the date of the next council session."))
+    data = {**data, "kind": Kind.RECOMMENDATION, "channel": Channel.VOTER_MEETING}
+    return _create(actor=actor, data=data, petitioners=petitioners, files=())
