@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from danvan.alerts.services import deliver_alert, scan_deadlines
 from danvan.demo.people import DEMO_PASSWORD, PEOPLE, build_people
 from danvan.demo.petitions import build_petitions
+from danvan.demo.reception import build_reception
 from danvan.orgunits.divisions import load_province
 
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         build_people()
         petitions = build_petitions()
         self.stdout.write(f"{len(petitions)} demo petitions.")
+        sessions = build_reception()
+        self.stdout.write(f"{sessions} reception sessions.")
         # Today's reminders and escalations at once, so the inboxes are not empty until 06:00.
         delivered = [alert_id for alert_id in scan_deadlines() if deliver_alert(alert_id=alert_id)]
         self.stdout.write(f"{len(delivered)} deadline reminders and escalations delivered.")
