@@ -159,7 +159,7 @@ class Visit(models.Model):
         ("complaint_1", _("Complaint")), ("denunciation", _("Denunciation")), ("recommendation", _("Recommendation")),
         ("feedback", _("Feedback")),
     ])  # fmt: skip
-    outcome = models.CharField(_("outcome"), max_length=20, choices=VisitOutcome.choices)
+    outcome = models.CharField(_("result of the visit"), max_length=20, choices=VisitOutcome.choices)
     refusal_reason = models.CharField(_("reason for refusal"), max_length=20, choices=RefusalReason.choices, blank=True)
     handled_before_by = models.CharField(_("body that already handled it"), max_length=255, blank=True)
     notes = models.TextField(_("notes"), blank=True)
