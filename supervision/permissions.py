@@ -1,0 +1,28 @@
+"""Who may see and change supervision records."""
+
+from django.db.models import Q
+
+from danvan.accounts.roles import Role, has_role
+from danvan.orgunits.selectors import visible_unit_ids
+
+
+def can_manage_programme(user, programme):
+    """Supervisors and leaders of the supervising body (or a unit above it)."""
+    return has_role(user, Role.SUPERVISOR, Role.LEADER) and programme.body_id in visible_unit_ids(user)
+
+
+def can_report_progress(user, recommendation):
+    """The addressed unit's officials, and the supervising body."""
+    if has_role(user, Role.SUPERVISOR, Role.LEADER) and recommendation.body_id in visible_unit_ids(user):
+        return True
+    return has_role(user, Role.LEADER, Role.HANDLER) and recommendation.addressed_to_id in visible_unit_ids(user)
+
+
+def recommendation_scope(user):
+    """Q for recommendations the user may see: made by or addressed to their units."""
+    ids = visible_unit_ids(user)
+    return Q(body_id__in=ids) | Q(addressed_to_id__in=ids)
+
+
+def can_manage_models(user, unit_id):
+    return has_role(user, Role.SUPERVISOR, Role.LEADER, Role.HANDLER) and unit_id in visible_unit_ids(user)

@@ -1,0 +1,79 @@
+"""Statuses and allowed changes of supervisions, recommendations and Dân vận khéo models."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StatusError(Exception):
+    """A change the tables below do not allow; the message is for the user."""
+
+
+class SupervisionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    FIELDWORK = "fieldwork", _("Field work")
+    REPORTING = "reporting", _("Report being drafted")
+    CONCLUDED = "concluded", _("Concluded, recommendations being followed up")
+    CLOSED = "closed", _("Closed")
+
+
+SUPERVISION_TRANSITIONS = {
+    SupervisionStatus.PLANNED: {SupervisionStatus.FIELDWORK},
+    SupervisionStatus.FIELDWORK: {SupervisionStatus.REPORTING},
+    SupervisionStatus.REPORTING: {SupervisionStatus.CONCLUDED},
+    SupervisionStatus.CONCLUDED: {SupervisionStatus.CLOSED, SupervisionStatus.FIELDWORK},  # re-supervision
+    SupervisionStatus.CLOSED: {SupervisionStatus.FIELDWORK},  # re-opened for re-supervision
+}
+
+
+class RecommendationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PARTLY = "partly", _("Partly implemented")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
+
+
+# Progress can move freely while work goes on; "implemented" is final.
+RECOMMENDATION_OPEN = (RecommendationStatus.NOT_STARTED, RecommendationStatus.IN_PROGRESS, RecommendationStatus.PARTLY)
+RECOMMENDATION_TRANSITIONS = {
+    RecommendationStatus.NOT_STARTED: {
+        RecommendationStatus.IN_PROGRESS, RecommendationStatus.PARTLY, RecommendationStatus.IMPLEMENTED,
+        RecommendationStatus.NOT_IMPLEMENTED,
+    },
+    RecommendationStatus.IN_PROGRESS: {
+        RecommendationStatus.IN_PROGRESS, RecommendationStatus.PARTLY, RecommendationStatus.IMPLEMENTED,
+        RecommendationStatus.NOT_IMPLEMENTED,
+    },
+    RecommendationStatus.PARTLY: {
+        RecommendationStatus.IN_PROGRESS, RecommendationStatus.PARTLY, RecommendationStatus.IMPLEMENTED,
+        RecommendationStatus.NOT_IMPLEMENTED,
+    },
+    RecommendationStatus.NOT_IMPLEMENTED: {RecommendationStatus.IN_PROGRESS, RecommendationStatus.IMPLEMENTED},
+    RecommendationStatus.IMPLEMENTED: set(),
+}  # fmt: skip
+
+
+class ModelStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    IMPLEMENTING = "implementing", _("Being implemented")
+    EVALUATED = "evaluated", _("Evaluated")
+    EXEMPLAR = "exemplar", _("Recognised as an exemplar")
+    COMMENDED = "commended", _("Commended")
+
+
+MODEL_TRANSITIONS = {
+    ModelStatus.REGISTERED: {ModelStatus.IMPLEMENTING},
+    ModelStatus.IMPLEMENTING: {ModelStatus.EVALUATED},
+    ModelStatus.EVALUATED: {ModelStatus.EXEMPLAR, ModelStatus.IMPLEMENTING},
+    ModelStatus.EXEMPLAR: {ModelStatus.COMMENDED},
+    ModelStatus.COMMENDED: set(),
+}
+
+
+def check(table, choices, current, target):
+    """Raise StatusError unless `current` → `target` is in `table`."""
+    if choices(target) not in table[choices(current)]:
+        raise StatusError(
+            _("“%(current)s” cannot become “%(target)s”.")
+            % {"current": choices(current).label, "target": choices(target).label}
+        )
