@@ -36,6 +36,7 @@ NAV_ITEMS = (
         "people",
         roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR),
     ),
+    NavItem(_("Supervision"), "supervision:programmes", "binoculars", roles=(Role.SUPERVISOR, Role.LEADER)),
     NavItem(_("Days off"), "workdays:year", "calendar3"),
     NavItem(_("Administration"), "admin:index", "gear", roles=(Role.ADMINISTRATOR,), staff_only=True),
 )

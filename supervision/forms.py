@@ -1,0 +1,41 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from petitions.forms import ALLOWED_EXTENSIONS, DateInput
+
+from .models import ModelField, ModelLevel
+from .workflow import RecommendationStatus
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(label=_("Status"), choices=RecommendationStatus.choices)
+    percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
+    evidence = forms.FileField(label=_("Evidence (optional)"), required=False)
+
+    def clean_evidence(self):
+        from pathlib import Path
+
+        upload = self.cleaned_data.get("evidence")
+        if upload and Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
+            raise forms.ValidationError(
+                _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
+                % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
+            )
+        if upload and upload.size > 20 * 1024 * 1024:
+            raise forms.ValidationError(
+                _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": 20}
+            )
+        return upload
+
+
+class WrittenAnswerForm(forms.Form):
+    answered_on = forms.DateField(label=_("Written answer sent on"), widget=DateInput())
+
+
+class ModelForm(forms.Form):
+    name = forms.CharField(label=_("Name of the model"), max_length=300)
+    field = forms.ChoiceField(label=_("Field"), choices=ModelField.choices)
+    level = forms.ChoiceField(label=_("Level"), choices=ModelLevel.choices)
+    start_date = forms.DateField(label=_("Started on"), widget=DateInput())
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

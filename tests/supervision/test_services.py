@@ -1,0 +1,182 @@
+"""Every status change of supervisions, recommendations and models, through the services."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+
+from danvan.alerts import tasks as alert_tasks
+from danvan.notifications.models import Notification
+from supervision import services
+from supervision.models import KheoModel, ProgrammeStatus, Recommendation
+from supervision.workflow import (
+    MODEL_TRANSITIONS,
+    RECOMMENDATION_TRANSITIONS,
+    SUPERVISION_TRANSITIONS,
+    ModelStatus,
+    RecommendationStatus,
+    StatusError,
+    SupervisionStatus,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to("2024-03-15 09:00 +0700", tick=False)
+
+
+def test_programme_is_adopted_by_resolution(world):
+    with pytest.raises(StatusError):
+        services.adopt_programme(
+            programme=world["programme"], actor=world["supervisor"], number=" ", adopted_on=date(2023, 12, 8)
+        )
+    services.adopt_programme(
+        programme=world["programme"], actor=world["supervisor"], number="45/NQ-HĐND", adopted_on=date(2023, 12, 8)
+    )
+    world["programme"].refresh_from_db()
+    assert world["programme"].status == ProgrammeStatus.ADOPTED and world["programme"].resolution_number == "45/NQ-HĐND"
+    with pytest.raises(PermissionDenied):
+        services.adopt_programme(
+            programme=world["programme"], actor=world["stranger"], number="1", adopted_on=date(2023, 12, 8)
+        )
+
+
+@pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in SUPERVISION_TRANSITIONS.items() for t in ts])
+def test_every_supervision_status_change(world, source, target):
+    supervision = world["supervision"]
+    supervision.status = source
+    supervision.save(update_fields=["status"])
+    changed = services.change_supervision_status(
+        supervision=supervision, actor=world["supervisor"], target=target, report_number="12/BC-HĐND",
+        report_date=date(2023, 11, 15), summary="Kết quả giám sát",
+    )  # fmt: skip
+    assert changed.status == target
+    if target == SupervisionStatus.FIELDWORK and source != SupervisionStatus.PLANNED:
+        assert changed.times_reopened == 1  # re-supervision
+
+
+def test_illegal_supervision_changes_and_a_conclusion_without_report(world):
+    with pytest.raises(StatusError):
+        services.change_supervision_status(
+            supervision=world["supervision"], actor=world["supervisor"], target=SupervisionStatus.CLOSED
+        )
+    world["supervision"].status = SupervisionStatus.REPORTING
+    world["supervision"].save(update_fields=["status"])
+    with pytest.raises(StatusError):
+        services.change_supervision_status(
+            supervision=world["supervision"], actor=world["supervisor"], target=SupervisionStatus.CONCLUDED
+        )
+
+
+def test_documents_are_versioned(world):
+    for _ in range(2):
+        services.upload_document(
+            supervision=world["supervision"], actor=world["supervisor"], kind="plan",
+            upload=SimpleUploadedFile("ke-hoach.pdf", b"%PDF"),
+        )  # fmt: skip
+    assert list(world["supervision"].documents.values_list("kind", "version")) == [("plan", 2), ("plan", 1)]
+
+
+@pytest.fixture
+def recommendation(world):
+    return services.add_recommendation(
+        supervision=world["supervision"], actor=world["supervisor"], addressed_to=world["committee"],
+        text="Rà soát, công khai quy trình cấp giấy phép xây dựng", due_date=date(2024, 3, 29),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in RECOMMENDATION_TRANSITIONS.items() for t in ts])
+def test_every_recommendation_status_change(world, recommendation, source, target):
+    Recommendation.objects.filter(pk=recommendation.pk).update(status=source)
+    update = services.record_progress(
+        recommendation=recommendation, actor=world["chairman"], text="Đã ban hành quy trình", status=target, percent=60
+    )
+    recommendation.refresh_from_db()
+    assert recommendation.status == target == update.status
+    assert recommendation.percent == (100 if target == RecommendationStatus.IMPLEMENTED else 60)
+
+
+def test_implemented_is_final_and_text_is_required(world, recommendation):
+    with pytest.raises(StatusError):
+        services.record_progress(
+            recommendation=recommendation, actor=world["chairman"], text=" ", status="in_progress", percent=10
+        )
+    services.record_progress(
+        recommendation=recommendation, actor=world["chairman"], text="Xong", status="implemented", percent=100
+    )
+    with pytest.raises(StatusError):
+        services.record_progress(
+            recommendation=recommendation, actor=world["chairman"], text="Sửa", status="partly", percent=50
+        )
+    with pytest.raises(PermissionDenied):
+        services.record_progress(
+            recommendation=recommendation, actor=world["stranger"], text="x", status="partly", percent=5
+        )
+
+
+def test_an_overdue_recommendation_is_reminded_and_escalated(world, recommendation, time_machine):
+    def scan(day):
+        time_machine.move_to(f"{day} 06:00 +0700", tick=False)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            alert_tasks.scan_deadlines()
+
+    scan("2024-03-22")  # five working days before 29/3
+    assert Notification.objects.filter(recipient=world["chairman"], kind="recommendation_reminder").count() == 1
+    scan("2024-04-01")  # the day after: level 1
+    recommendation.refresh_from_db()
+    assert recommendation.escalation_level == 1
+    scan("2024-04-05")  # five working days late: level 2 reaches the supervising body
+    assert Notification.objects.filter(recipient=world["supervisor"], kind="recommendation_escalation").count() == 1
+    scan("2024-04-05")
+    assert Notification.objects.filter(recipient=world["supervisor"]).count() == 1
+
+
+def test_interpellation_commitment_and_its_twenty_day_written_answer(world):
+    commitment = services.record_commitment(
+        actor=world["supervisor"], body=world["council"], addressed_to=world["committee"],
+        council_session="Kỳ họp thứ 17 HĐND tỉnh", question="Khi nào hoàn thành cấp giấy chứng nhận?",
+        asked_by="Đại biểu Lò Văn A", answered_by="Chủ tịch UBND phường Tân Phong", asked_on=date(2024, 2, 1),
+        promise="Hoàn thành trong quý II/2024", due_date=date(2024, 6, 30),
+    )  # fmt: skip
+    assert commitment.written_answer_due == date(2024, 2, 21)  # 20 days
+    with pytest.raises(StatusError):
+        services.record_written_answer(
+            recommendation=commitment, actor=world["chairman"], answered_on=date(2024, 1, 31)
+        )
+    services.record_written_answer(recommendation=commitment, actor=world["chairman"], answered_on=date(2024, 2, 20))
+    commitment.refresh_from_db()
+    assert commitment.written_answer_on == date(2024, 2, 20)
+
+
+@pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in MODEL_TRANSITIONS.items() for t in ts])
+def test_every_model_status_change(world, source, target):
+    model = services.register_model(
+        actor=world["chairman"], unit=world["committee"], year=2024, name="Mô hình “Chính quyền thân thiện”",
+        field="political_system", start_date=date(2024, 1, 15),
+    )  # fmt: skip
+    KheoModel.objects.filter(pk=model.pk).update(status=source)
+    services.advance_model(model=model, actor=world["chairman"], target=target, recognition="Quyết định 12/QĐ-UBND")
+    model.refresh_from_db()
+    assert model.status == target
+
+
+def test_models_carry_over_and_exemplars_need_a_decision(world):
+    services.register_model(
+        actor=world["chairman"],
+        unit=world["committee"],
+        year=2023,
+        name="Dân vận khéo trong giải phóng mặt bằng",
+        field="economy",
+        start_date=date(2023, 3, 1),
+    )
+    carried = services.carry_over_models(actor=world["chairman"], unit=world["committee"], from_year=2023, to_year=2024)
+    again = services.carry_over_models(actor=world["chairman"], unit=world["committee"], from_year=2023, to_year=2024)
+    assert len(carried) == 1 and again == [] and carried[0].carried_from.year == 2023
+    model = carried[0]
+    services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EVALUATED)
+    with pytest.raises(StatusError):
+        services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EXEMPLAR)
