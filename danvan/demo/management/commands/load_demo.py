@@ -10,6 +10,7 @@ from danvan.alerts.services import deliver_alert, scan_deadlines
 from danvan.demo.people import DEMO_PASSWORD, PEOPLE, build_people
 from danvan.demo.petitions import build_petitions
 from danvan.demo.reception import build_reception
+from danvan.demo.supervision import build_supervision
 from danvan.orgunits.divisions import load_province
 
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(petitions)} demo petitions.")
         sessions = build_reception()
         self.stdout.write(f"{sessions} reception sessions.")
+        self.stdout.write(f"{build_supervision()} supervision recommendations and commitments.")
         # Today's reminders and escalations at once, so the inboxes are not empty until 06:00.
         delivered = [alert_id for alert_id in scan_deadlines() if deliver_alert(alert_id=alert_id)]
         self.stdout.write(f"{len(delivered)} deadline reminders and escalations delivered.")

@@ -1,0 +1,54 @@
+from datetime import date
+
+import pytest
+
+from danvan.accounts.roles import Role
+from danvan.orgunits.models import UnitKind
+from supervision import services
+from supervision.models import Supervision, SupervisionKind, SupervisionProgramme
+from tests.e2e.conftest import screenshot
+from tests.factories import PASSWORD, UnitFactory, UserFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("seeded_transactional_db")]
+
+
+def test_supervisor_records_progress_with_evidence_and_sees_the_status_change(live_server, page, tmp_path):
+    standing = UnitFactory(name="Thường trực HĐND tỉnh", kind=UnitKind.COUNCIL_STANDING)
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE)
+    UserFactory(username="giamsat", full_name="Tòng Thị Mai", roles=[Role.SUPERVISOR], units=[standing])
+    programme = SupervisionProgramme.objects.create(year=2024, body=standing, title="Chương trình giám sát năm 2024")
+    supervision = Supervision.objects.create(
+        programme=programme, topic="Cấp giấy phép xây dựng giai đoạn 2017–2021", kind=SupervisionKind.THEMATIC,
+        period_from=date(2017, 1, 1), period_to=date(2021, 12, 31),
+    )  # fmt: skip
+    from tests.factories import UserFactory as Users
+
+    actor = Users(roles=[Role.SUPERVISOR], units=[standing])
+    recommendation = services.add_recommendation(
+        supervision=supervision, actor=actor, addressed_to=committee,
+        text="Công khai quy trình cấp phép tại bộ phận một cửa", due_date=date(2030, 3, 31),
+    )  # fmt: skip
+    evidence = tmp_path / "bien-ban-kiem-tra.pdf"
+    evidence.write_bytes(b"%PDF-1.4 bien ban")
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("giamsat")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    page.get_by_role("link", name="Giám sát").click()
+    page.get_by_role("link", name="2024 – Chương trình giám sát năm 2024").click()
+    row = page.get_by_test_id(f"recommendation-{recommendation.pk}")
+    assert "Chưa thực hiện" in row.inner_text()
+    row.get_by_role("link").click()
+    page.get_by_label("Nội dung đã thực hiện").fill("Đã niêm yết quy trình tại bộ phận một cửa.")
+    page.get_by_label("Trạng thái").select_option(label="Đã thực hiện")
+    page.get_by_label("Tỷ lệ hoàn thành (%)").fill("100")
+    page.get_by_label("Tài liệu chứng minh (nếu có)").set_input_files(str(evidence))
+    page.get_by_role("button", name="Lưu cập nhật").click()
+    assert page.get_by_test_id("recommendation-status").inner_text().startswith("Đã thực hiện")
+    assert page.get_by_role("link", name="bien-ban-kiem-tra.pdf").is_visible()
+    screenshot(page, "supervision-recommendation-desktop")
+
+    page.get_by_role("link", name="2024").click()
+    assert "Đã thực hiện" in page.get_by_test_id(f"recommendation-{recommendation.pk}").inner_text()
+    screenshot(page, "supervision-programme-desktop")
