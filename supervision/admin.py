@@ -1,14 +1,18 @@
 from django.contrib import admin
 
+from danvan.workdays.calendar import add_days_rolling
+
 from .models import (
     DelegationMember,
     Finding,
     KheoModel,
     Recommendation,
+    RecommendationKind,
     SupervisedUnit,
     Supervision,
     SupervisionProgramme,
 )
+from .services import WRITTEN_ANSWER_DAYS
 
 
 @admin.register(SupervisionProgramme)
@@ -51,6 +55,12 @@ class RecommendationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        # The written answer to an interpellation is due 20 days after the question (same rule as the service).
+        if obj.kind == RecommendationKind.COMMITMENT and obj.asked_on and not obj.written_answer_due:
+            obj.written_answer_due = add_days_rolling(obj.asked_on, WRITTEN_ANSWER_DAYS)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(KheoModel)

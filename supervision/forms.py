@@ -34,8 +34,48 @@ class WrittenAnswerForm(forms.Form):
 
 
 class ModelForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
     name = forms.CharField(label=_("Name of the model"), max_length=300)
     field = forms.ChoiceField(label=_("Field"), choices=ModelField.choices)
     level = forms.ChoiceField(label=_("Level"), choices=ModelLevel.choices)
     start_date = forms.DateField(label=_("Started on"), widget=DateInput())
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class SupervisionStatusForm(forms.Form):
+    target = forms.ChoiceField(label=_("Move to"))
+    report_number = forms.CharField(label=_("Report number"), max_length=50, required=False)
+    report_date = forms.DateField(label=_("Report date"), widget=DateInput(), required=False)
+    summary = forms.CharField(label=_("Report summary"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [(t.value, t.label) for t in targets]
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Document"), choices=[("plan", _("Plan")), ("outline", _("Outline")), ("report", _("Report"))]
+    )
+    upload = forms.FileField(label=_("File"))
+
+
+class ModelStatusForm(forms.Form):
+    target = forms.ChoiceField(label=_("Move to"))
+    recognition = forms.CharField(label=_("Recognition decision"), max_length=300, required=False)
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [(t.value, t.label) for t in targets]
+
+
+class CarryOverForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+
+
+def registering_units(user):
+    """Units the user may register models for: their own units, bodies only."""
+    from danvan.orgunits.models import LOCALITY_KINDS
+    from danvan.orgunits.selectors import units_visible_to
+
+    return units_visible_to(user).exclude(kind__in=LOCALITY_KINDS).order_by("name")

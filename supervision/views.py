@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,10 +11,21 @@ from django.views.decorators.http import require_GET, require_POST
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from danvan.orgunits.selectors import units_visible_to
+
 from . import permissions, selectors, services
-from .forms import ProgressForm, WrittenAnswerForm
-from .models import ProgressUpdate, Supervision
-from .workflow import StatusError
+from .forms import (
+    CarryOverForm,
+    DocumentForm,
+    ModelForm,
+    ModelStatusForm,
+    ProgressForm,
+    SupervisionStatusForm,
+    WrittenAnswerForm,
+    registering_units,
+)
+from .models import KheoModel, ProgressUpdate, Supervision
+from .workflow import MODEL_TRANSITIONS, SUPERVISION_TRANSITIONS, ModelStatus, StatusError, SupervisionStatus
 
 
 @require_GET
@@ -44,8 +57,7 @@ def programme(request, pk):
     )
 
 
-@require_GET
-def supervision(request, pk):
+def _supervision_or_404(request, pk):
     item = (
         Supervision.objects.filter(pk=pk, programme__in=selectors.programmes_visible_to(request.user))
         .select_related("programme")
@@ -53,7 +65,23 @@ def supervision(request, pk):
     )
     if item is None:
         raise Http404
+    return item
+
+
+def _status_targets(item):
+    return sorted(SUPERVISION_TRANSITIONS[SupervisionStatus(item.status)])
+
+
+@require_GET
+def supervision(request, pk):
+    return _supervision_page(request, _supervision_or_404(request, pk))
+
+
+def _supervision_page(request, item, status_form=None, document_form=None, status=200):
     context = {
+        "can_manage": permissions.can_manage_programme(request.user, item.programme),
+        "status_form": status_form or SupervisionStatusForm(targets=_status_targets(item)),
+        "document_form": document_form or DocumentForm(),
         "supervision": item,
         "delegation": item.delegation.all(),
         "units": item.supervised_units.select_related("unit"),
@@ -61,7 +89,39 @@ def supervision(request, pk):
         "findings": item.findings.all(),
         "recommendations": item.recommendations.select_related("addressed_to"),
     }
-    return render(request, "supervision/supervision.html", context)
+    return render(request, "supervision/supervision.html", context, status=status)
+
+
+@require_POST
+def change_status(request, pk):
+    item = _supervision_or_404(request, pk)
+    form = SupervisionStatusForm(request.POST, targets=_status_targets(item))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.change_supervision_status(
+                supervision=item, actor=request.user, target=data["target"], report_number=data["report_number"],
+                report_date=data["report_date"], summary=data["summary"],
+            )  # fmt: skip
+        except StatusError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The supervision's status is recorded."))
+            return redirect("supervision:supervision", item.pk)
+    return _supervision_page(request, item, status_form=form, status=400)
+
+
+@require_POST
+def upload_document(request, pk):
+    item = _supervision_or_404(request, pk)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        document = services.upload_document(
+            supervision=item, actor=request.user, kind=form.cleaned_data["kind"], upload=form.cleaned_data["upload"]
+        )
+        messages.success(request, _("Version %(version)d is uploaded.") % {"version": document.version})
+        return redirect("supervision:supervision", item.pk)
+    return _supervision_page(request, item, document_form=form, status=400)
 
 
 def _recommendation_or_404(request, pk):
@@ -182,13 +242,125 @@ def export_recommendations(request):
     return response
 
 
-@require_GET
-def model_registry(request):
-    """Dân vận khéo models per unit and year: maintained, new, exemplars against the 1–2 target."""
-    today = timezone.localdate()
+def _year(request):
     try:
-        year = int(request.GET.get("year", today.year))
+        return int(request.GET.get("year") or request.POST.get("year") or timezone.localdate().year)
     except ValueError:
-        year = today.year
+        return timezone.localdate().year
+
+
+def model_registry(request, model_form=None, carry_form=None, status=200):
+    """Dân vận khéo models per unit and year: maintained, new, exemplars against the 1–2 target."""
+    year = _year(request)
     counts, without = selectors.model_registry(request.user, year)
-    return render(request, "supervision/models.html", {"year": year, "counts": counts, "without": without})
+    units = registering_units(request.user)
+    if model_form is None:
+        model_form = ModelForm()
+    model_form.fields["unit"].queryset = units
+    carry_form = carry_form or CarryOverForm()
+    carry_form.fields["unit"].queryset = units
+    models = (
+        KheoModel.objects.filter(unit__in=units_visible_to(request.user), year=year)
+        .select_related("unit", "carried_from")
+        .prefetch_related("evidence")
+    )
+    rows = [
+        (m, ModelStatusForm(prefix=f"m{m.pk}", targets=sorted(MODEL_TRANSITIONS[ModelStatus(m.status)])))
+        for m in models
+    ]
+    context = {"year": year, "counts": counts, "without": without, "rows": rows, "model_form": model_form,
+               "carry_form": carry_form, "can_register": units.exists()}  # fmt: skip
+    return render(request, "supervision/models.html", context, status=status)
+
+
+@require_POST
+def register_model(request):
+    form = ModelForm(request.POST)
+    form.fields["unit"].queryset = registering_units(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.register_model(actor=request.user, year=_year(request), **data)
+        except IntegrityError:
+            form.add_error("name", _("This unit already registered a model with this name for the year."))
+        else:
+            messages.success(request, _("The model is registered."))
+            return redirect(f"{reverse('supervision:models')}?year={_year(request)}")
+    return model_registry(request, model_form=form, status=400)
+
+
+@require_POST
+def carry_over(request):
+    form = CarryOverForm(request.POST)
+    form.fields["unit"].queryset = registering_units(request.user)
+    if form.is_valid():
+        year = _year(request)
+        carried = services.carry_over_models(
+            actor=request.user, unit=form.cleaned_data["unit"], from_year=year - 1, to_year=year
+        )
+        messages.success(request, _("%(n)d models carried over from %(year)d.") % {"n": len(carried), "year": year - 1})
+        return redirect(f"{reverse('supervision:models')}?year={year}")
+    return model_registry(request, carry_form=form, status=400)
+
+
+@require_POST
+def advance_model(request, pk):
+    model = KheoModel.objects.filter(pk=pk, unit__in=units_visible_to(request.user)).first()
+    if model is None:
+        raise Http404
+    form = ModelStatusForm(request.POST, prefix=f"m{pk}", targets=sorted(MODEL_TRANSITIONS[ModelStatus(model.status)]))
+    if form.is_valid():
+        try:
+            services.advance_model(model=model, actor=request.user, **form.cleaned_data)
+        except StatusError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The model's status is recorded."))
+    else:
+        messages.error(request, _("Choose the new status."))
+    return redirect(f"{reverse('supervision:models')}?year={model.year}")
+
+
+@require_POST
+def model_evidence(request, pk):
+    model = KheoModel.objects.filter(pk=pk, unit__in=units_visible_to(request.user)).first()
+    if model is None:
+        raise Http404
+    upload = request.FILES.get("upload")
+    if upload is None:
+        messages.error(request, _("Choose a file."))
+    else:
+        services.add_model_evidence(model=model, actor=request.user, upload=upload)
+        messages.success(request, _("The evidence is attached."))
+    return redirect(f"{reverse('supervision:models')}?year={model.year}")
+
+
+MODEL_COLUMNS = [
+    gettext_lazy("No."),
+    gettext_lazy("Unit"),
+    gettext_lazy("Name of the model"),
+    gettext_lazy("Field"),
+    gettext_lazy("Level"),
+    gettext_lazy("Started on"),
+    gettext_lazy("Maintained or new"),
+    gettext_lazy("Status"),
+    gettext_lazy("Recognition decision"),
+]
+
+
+@require_GET
+def export_models(request):
+    """The year's model registry as .xlsx."""
+    year = _year(request)
+    models = KheoModel.objects.filter(unit__in=units_visible_to(request.user), year=year).select_related("unit")
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Models %(year)d") % {"year": year})
+    sheet.append([str(title) for title in MODEL_COLUMNS])
+    for number, m in enumerate(models.order_by("unit__name", "name"), start=1):
+        origin = _("maintained") if m.carried_from_id else _("new")
+        sheet.append(_row(sheet, [number, m.unit.name, m.name, m.get_field_display(), m.get_level_display(),
+                                  m.start_date, str(origin), m.get_status_display(), m.recognition]))  # fmt: skip
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="mo-hinh-dan-van-kheo-{year}.xlsx"'
+    workbook.save(response)
+    return response

@@ -180,3 +180,47 @@ def test_models_carry_over_and_exemplars_need_a_decision(world):
     services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EVALUATED)
     with pytest.raises(StatusError):
         services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EXEMPLAR)
+
+
+def test_supervision_page_moves_the_status_and_versions_documents(client, world):
+    client.force_login(world["supervisor"])
+    url = f"/supervision/supervisions/{world['supervision'].pk}/"
+    assert client.get(url).status_code == 200
+    client.post(url + "status/", {"target": "fieldwork"})
+    client.post(url + "status/", {"target": "reporting"})
+    refused = client.post(url + "status/", {"target": "concluded"})
+    assert refused.status_code == 400 and "cần có số và ngày báo cáo" in refused.content.decode()
+    client.post(url + "status/", {"target": "concluded", "report_number": "86/BC-HĐND", "report_date": "20/11/2023"})
+    world["supervision"].refresh_from_db()
+    assert world["supervision"].status == SupervisionStatus.CONCLUDED
+    for _ in range(2):
+        client.post(url + "documents/", {"kind": "report", "upload": SimpleUploadedFile("bao-cao.pdf", b"%PDF")})
+    assert list(world["supervision"].documents.values_list("version", flat=True)) == [2, 1]
+    client.force_login(world["stranger"])
+    assert client.get(url).status_code == 404
+
+
+def test_the_model_registry_pages(client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(world["chairman"])
+    base = "/supervision/models/"
+    data = {"year": "2024", "unit": world["committee"].pk, "name": "Dân vận khéo trong giải phóng mặt bằng",
+            "field": "economy", "level": "grassroots", "start_date": "01/02/2024"}  # fmt: skip
+    assert client.post(base + "register/", data).status_code == 302
+    duplicate = client.post(base + "register/", data)
+    assert duplicate.status_code == 400 and "đã đăng ký mô hình trùng tên" in duplicate.content.decode()
+    client.post(base + "carry-over/", {"year": "2025", "unit": world["committee"].pk})
+    model = KheoModel.objects.get(year=2025)
+    assert model.carried_from.year == 2024
+    client.post(f"{base}{model.pk}/status/", {f"m{model.pk}-target": "evaluated"})
+    client.post(f"{base}{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8")})
+    model.refresh_from_db()
+    assert model.status == ModelStatus.EVALUATED and model.evidence.count() == 1
+    page = client.get(base, {"year": "2025"}).content.decode()
+    assert "Dân vận khéo trong giải phóng mặt bằng" in page
+    sheet = load_workbook(BytesIO(client.get("/supervision/models.xlsx", {"year": "2025"}).content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows[0][2] == "Dân vận khéo trong giải phóng mặt bằng" and rows[0][6] == "duy trì"
