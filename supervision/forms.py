@@ -79,3 +79,44 @@ def registering_units(user):
     from danvan.orgunits.selectors import units_visible_to
 
     return units_visible_to(user).exclude(kind__in=LOCALITY_KINDS).order_by("name")
+
+
+class ProgrammeForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    body = forms.ModelChoiceField(label=_("Body"), queryset=None)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    proposals = forms.CharField(label=_("Proposals received"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class NewSupervisionForm(forms.Form):
+    topic = forms.CharField(label=_("Topic"), max_length=400)
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=[("thematic", _("Thematic")), ("regular", _("Regular")), ("direct", _("Direct"))]
+    )
+    period_from = forms.DateField(label=_("Period under review from"), widget=DateInput())
+    period_to = forms.DateField(label=_("Period under review until"), widget=DateInput())
+    fieldwork_from = forms.DateField(label=_("Field work from"), widget=DateInput(), required=False)
+    fieldwork_to = forms.DateField(label=_("Field work until"), widget=DateInput(), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("period_from") and cleaned.get("period_to") and cleaned["period_to"] < cleaned["period_from"]:
+            self.add_error("period_to", _("The end of the period cannot be before its start."))
+        return cleaned
+
+
+class RecommendationForm(forms.Form):
+    addressed_to = forms.ModelChoiceField(label=_("Addressed to"), queryset=None)
+    text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(label=_("Deadline"), widget=DateInput())
+    finding_text = forms.CharField(
+        label=_("Finding it answers (optional)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from danvan.orgunits.models import LOCALITY_KINDS, Unit
+
+        self.fields["addressed_to"].queryset = Unit.objects.filter(valid_to__isnull=True).exclude(
+            kind__in=LOCALITY_KINDS
+        )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("supervisions/<int:pk>/", views.supervision, name="supervision"),
     path("supervisions/<int:pk>/status/", views.change_status, name="change_status"),
     path("supervisions/<int:pk>/documents/", views.upload_document, name="upload_document"),
+    path("supervisions/<int:pk>/recommendations/", views.add_recommendation, name="add_recommendation"),
     path("recommendations/<int:pk>/", views.recommendation, name="recommendation"),
     path("recommendations/<int:pk>/progress/", views.record_progress, name="record_progress"),
     path("recommendations/<int:pk>/written-answer/", views.record_written_answer, name="written_answer"),

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import units_visible_to
 
 from . import permissions, selectors, services
@@ -19,31 +20,58 @@ from .forms import (
     DocumentForm,
     ModelForm,
     ModelStatusForm,
+    NewSupervisionForm,
+    ProgrammeForm,
     ProgressForm,
+    RecommendationForm,
     SupervisionStatusForm,
     WrittenAnswerForm,
     registering_units,
 )
-from .models import KheoModel, ProgressUpdate, Supervision
+from .models import KheoModel, ProgressUpdate, Supervision, SupervisionProgramme
 from .workflow import MODEL_TRANSITIONS, SUPERVISION_TRANSITIONS, ModelStatus, StatusError, SupervisionStatus
 
 
-@require_GET
+def _supervising_bodies(user):
+    from danvan.orgunits.models import UnitKind
+
+    kinds = [UnitKind.PEOPLE_COUNCIL, UnitKind.COUNCIL_STANDING, UnitKind.FATHERLAND_FRONT, UnitKind.MASS_MOBILISATION]
+    return units_visible_to(user).filter(kind__in=kinds).order_by("name")
+
+
 def programmes(request):
-    """Supervision programmes of the user's bodies, by year."""
-    programmes = selectors.programmes_visible_to(request.user).prefetch_related("supervisions")
+    """Supervision programmes of the user's bodies, by year; supervisors start new ones here."""
+    form = ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
+    form.fields["body"].queryset = _supervising_bodies(request.user)
+    if request.method == "POST":
+        if not has_role(request.user, Role.SUPERVISOR, Role.LEADER):
+            raise PermissionDenied
+        if form.is_valid():
+            item = SupervisionProgramme.objects.create(**form.cleaned_data)
+            messages.success(request, _("The programme is created."))
+            return redirect("supervision:programme", item.pk)
+    items = selectors.programmes_visible_to(request.user).prefetch_related("supervisions")
     overdue = selectors.recommendations_visible_to(request.user).filter(
         status__in=["not_started", "in_progress", "partly"], due_date__lt=timezone.localdate()
     )
-    return render(request, "supervision/programmes.html", {"programmes": programmes, "overdue": overdue[:20]})
+    context = {"programmes": items, "overdue": overdue[:20], "form": form,
+               "can_create": form.fields["body"].queryset.exists()}  # fmt: skip
+    return render(request, "supervision/programmes.html", context, status=400 if form.errors else 200)
 
 
-@require_GET
 def programme(request, pk):
     """A programme, its supervisions and where each recommendation stands."""
     item = selectors.programmes_visible_to(request.user).filter(pk=pk).first()
     if item is None:
         raise Http404
+    form = NewSupervisionForm(request.POST or None)
+    if request.method == "POST":
+        if not permissions.can_manage_programme(request.user, item):
+            raise PermissionDenied
+        if form.is_valid():
+            created = Supervision.objects.create(programme=item, **form.cleaned_data)
+            messages.success(request, _("The supervision is added."))
+            return redirect("supervision:supervision", created.pk)
     recommendations = selectors.recommendations_visible_to(request.user).filter(supervision__programme=item)
     return render(
         request,
@@ -53,7 +81,10 @@ def programme(request, pk):
             "supervisions": item.supervisions.all(),
             "recommendations": recommendations,
             "counts": selectors.recommendation_counts(recommendations),
+            "form": form,
+            "can_manage": permissions.can_manage_programme(request.user, item),
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -77,11 +108,12 @@ def supervision(request, pk):
     return _supervision_page(request, _supervision_or_404(request, pk))
 
 
-def _supervision_page(request, item, status_form=None, document_form=None, status=200):
+def _supervision_page(request, item, status_form=None, document_form=None, recommendation_form=None, status=200):
     context = {
         "can_manage": permissions.can_manage_programme(request.user, item.programme),
         "status_form": status_form or SupervisionStatusForm(targets=_status_targets(item)),
         "document_form": document_form or DocumentForm(),
+        "recommendation_form": recommendation_form or RecommendationForm(),
         "supervision": item,
         "delegation": item.delegation.all(),
         "units": item.supervised_units.select_related("unit"),
@@ -364,3 +396,27 @@ def export_models(request):
     response["Content-Disposition"] = f'attachment; filename="mo-hinh-dan-van-kheo-{year}.xlsx"'
     workbook.save(response)
     return response
+
+
+@require_POST
+def add_recommendation(request, pk):
+    """A finding (optional) and its recommendation to a unit, from the supervision's report."""
+    item = _supervision_or_404(request, pk)
+    form = RecommendationForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                finding = None
+                if data["finding_text"].strip():
+                    finding = services.add_finding(supervision=item, actor=request.user, text=data["finding_text"])
+                services.add_recommendation(
+                    supervision=item, actor=request.user, addressed_to=data["addressed_to"], text=data["text"],
+                    due_date=data["due_date"], finding=finding,
+                )  # fmt: skip
+        except StatusError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The recommendation is added."))
+            return redirect("supervision:supervision", item.pk)
+    return _supervision_page(request, item, recommendation_form=form, status=400)

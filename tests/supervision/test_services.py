@@ -10,7 +10,7 @@ from django.test import TestCase
 from danvan.alerts import tasks as alert_tasks
 from danvan.notifications.models import Notification
 from supervision import services
-from supervision.models import KheoModel, ProgrammeStatus, Recommendation
+from supervision.models import KheoModel, ProgrammeStatus, Recommendation, SupervisionProgramme
 from supervision.workflow import (
     MODEL_TRANSITIONS,
     RECOMMENDATION_TRANSITIONS,
@@ -51,9 +51,13 @@ def test_every_supervision_status_change(world, source, target):
     supervision.status = source
     supervision.save(update_fields=["status"])
     changed = services.change_supervision_status(
-        supervision=supervision, actor=world["supervisor"], target=target, report_number="12/BC-HĐND",
-        report_date=date(2023, 11, 15), summary="Kết quả giám sát",
-    )  # fmt: skip
+        supervision=supervision,
+        actor=world["supervisor"],
+        target=target,
+        report_number="12/BC-HĐND",
+        report_date=date(2023, 11, 15),
+        summary="Kết quả giám sát",
+    )
     assert changed.status == target
     if target == SupervisionStatus.FIELDWORK and source != SupervisionStatus.PLANNED:
         assert changed.times_reopened == 1  # re-supervision
@@ -75,18 +79,23 @@ def test_illegal_supervision_changes_and_a_conclusion_without_report(world):
 def test_documents_are_versioned(world):
     for _ in range(2):
         services.upload_document(
-            supervision=world["supervision"], actor=world["supervisor"], kind="plan",
+            supervision=world["supervision"],
+            actor=world["supervisor"],
+            kind="plan",
             upload=SimpleUploadedFile("ke-hoach.pdf", b"%PDF"),
-        )  # fmt: skip
+        )
     assert list(world["supervision"].documents.values_list("kind", "version")) == [("plan", 2), ("plan", 1)]
 
 
 @pytest.fixture
 def recommendation(world):
     return services.add_recommendation(
-        supervision=world["supervision"], actor=world["supervisor"], addressed_to=world["committee"],
-        text="Rà soát, công khai quy trình cấp giấy phép xây dựng", due_date=date(2024, 3, 29),
-    )  # fmt: skip
+        supervision=world["supervision"],
+        actor=world["supervisor"],
+        addressed_to=world["committee"],
+        text="Rà soát, công khai quy trình cấp giấy phép xây dựng",
+        due_date=date(2024, 3, 29),
+    )
 
 
 @pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in RECOMMENDATION_TRANSITIONS.items() for t in ts])
@@ -137,11 +146,17 @@ def test_an_overdue_recommendation_is_reminded_and_escalated(world, recommendati
 
 def test_interpellation_commitment_and_its_twenty_day_written_answer(world):
     commitment = services.record_commitment(
-        actor=world["supervisor"], body=world["council"], addressed_to=world["committee"],
-        council_session="Kỳ họp thứ 17 HĐND tỉnh", question="Khi nào hoàn thành cấp giấy chứng nhận?",
-        asked_by="Đại biểu Lò Văn A", answered_by="Chủ tịch UBND phường Tân Phong", asked_on=date(2024, 2, 1),
-        promise="Hoàn thành trong quý II/2024", due_date=date(2024, 6, 30),
-    )  # fmt: skip
+        actor=world["supervisor"],
+        body=world["council"],
+        addressed_to=world["committee"],
+        council_session="Kỳ họp thứ 17 HĐND tỉnh",
+        question="Khi nào hoàn thành cấp giấy chứng nhận?",
+        asked_by="Đại biểu Lò Văn A",
+        answered_by="Chủ tịch UBND phường Tân Phong",
+        asked_on=date(2024, 2, 1),
+        promise="Hoàn thành trong quý II/2024",
+        due_date=date(2024, 6, 30),
+    )
     assert commitment.written_answer_due == date(2024, 2, 21)  # 20 days
     with pytest.raises(StatusError):
         services.record_written_answer(
@@ -155,9 +170,13 @@ def test_interpellation_commitment_and_its_twenty_day_written_answer(world):
 @pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in MODEL_TRANSITIONS.items() for t in ts])
 def test_every_model_status_change(world, source, target):
     model = services.register_model(
-        actor=world["chairman"], unit=world["committee"], year=2024, name="Mô hình “Chính quyền thân thiện”",
-        field="political_system", start_date=date(2024, 1, 15),
-    )  # fmt: skip
+        actor=world["chairman"],
+        unit=world["committee"],
+        year=2024,
+        name="Mô hình “Chính quyền thân thiện”",
+        field="political_system",
+        start_date=date(2024, 1, 15),
+    )
     KheoModel.objects.filter(pk=model.pk).update(status=source)
     services.advance_model(model=model, actor=world["chairman"], target=target, recognition="Quyết định 12/QĐ-UBND")
     model.refresh_from_db()
@@ -207,8 +226,14 @@ def test_the_model_registry_pages(client, world):
 
     client.force_login(world["chairman"])
     base = "/supervision/models/"
-    data = {"year": "2024", "unit": world["committee"].pk, "name": "Dân vận khéo trong giải phóng mặt bằng",
-            "field": "economy", "level": "grassroots", "start_date": "01/02/2024"}  # fmt: skip
+    data = {
+        "year": "2024",
+        "unit": world["committee"].pk,
+        "name": "Dân vận khéo trong giải phóng mặt bằng",
+        "field": "economy",
+        "level": "grassroots",
+        "start_date": "01/02/2024",
+    }
     assert client.post(base + "register/", data).status_code == 302
     duplicate = client.post(base + "register/", data)
     assert duplicate.status_code == 400 and "đã đăng ký mô hình trùng tên" in duplicate.content.decode()
@@ -224,3 +249,43 @@ def test_the_model_registry_pages(client, world):
     sheet = load_workbook(BytesIO(client.get("/supervision/models.xlsx", {"year": "2025"}).content)).active
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert rows[0][2] == "Dân vận khéo trong giải phóng mặt bằng" and rows[0][6] == "duy trì"
+
+
+def test_supervisors_create_programmes_supervisions_and_recommendations_from_the_pages(client, world):
+    client.force_login(world["supervisor"])
+    response = client.post(
+        "/supervision/", {"year": "2025", "body": world["standing"].pk, "title": "Chương trình giám sát năm 2025"}
+    )
+    programme = SupervisionProgramme.objects.get(year=2025)
+    assert response["Location"] == f"/supervision/programmes/{programme.pk}/"
+    bad = client.post(
+        f"/supervision/programmes/{programme.pk}/",
+        {
+            "topic": "Giám sát việc giải quyết khiếu nại",
+            "kind": "thematic",
+            "period_from": "01/01/2024",
+            "period_to": "01/01/2023",
+        },
+    )
+    assert bad.status_code == 400 and "Thời điểm kết thúc không được trước" in bad.content.decode()
+    client.post(
+        f"/supervision/programmes/{programme.pk}/",
+        {
+            "topic": "Giám sát việc giải quyết khiếu nại",
+            "kind": "thematic",
+            "period_from": "01/01/2023",
+            "period_to": "31/12/2024",
+        },
+    )
+    supervision = programme.supervisions.get()
+    client.post(
+        f"/supervision/supervisions/{supervision.pk}/recommendations/",
+        {
+            "addressed_to": world["committee"].pk,
+            "text": "Giải quyết dứt điểm các vụ việc tồn đọng",
+            "due_date": "30/06/2025",
+            "finding_text": "Còn 5 vụ việc quá hạn.",
+        },
+    )
+    recommendation = supervision.recommendations.get()
+    assert recommendation.finding.text == "Còn 5 vụ việc quá hạn." and recommendation.body == world["standing"]
