@@ -120,3 +120,24 @@ class RecommendationForm(forms.Form):
         self.fields["addressed_to"].queryset = Unit.objects.filter(valid_to__isnull=True).exclude(
             kind__in=LOCALITY_KINDS
         )
+
+
+class CommitmentForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Council"), queryset=None)
+    council_session = forms.CharField(label=_("Council session"), max_length=255)
+    question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 2}))
+    asked_by = forms.CharField(label=_("Asked by (deputy)"), max_length=150)
+    answered_by = forms.CharField(label=_("Answered by"), max_length=200)
+    asked_on = forms.DateField(label=_("Asked on"), widget=DateInput())
+    addressed_to = forms.ModelChoiceField(label=_("Unit that promised"), queryset=None)
+    promise = forms.CharField(label=_("What was promised"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(label=_("Promised by"), widget=DateInput())
+
+    def __init__(self, *args, bodies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from danvan.orgunits.models import LOCALITY_KINDS, Unit
+
+        self.fields["body"].queryset = bodies
+        self.fields["addressed_to"].queryset = Unit.objects.filter(valid_to__isnull=True).exclude(
+            kind__in=LOCALITY_KINDS
+        )

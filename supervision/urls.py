@@ -16,6 +16,7 @@ urlpatterns = [
     path("recommendations/<int:pk>/written-answer/", views.record_written_answer, name="written_answer"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),
     path("recommendations.xlsx", views.export_recommendations, name="export"),
+    path("commitments/", views.commitments, name="commitments"),
     path("models/", views.model_registry, name="models"),
     path("models/register/", views.register_model, name="register_model"),
     path("models/carry-over/", views.carry_over, name="carry_over"),

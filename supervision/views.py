@@ -17,6 +17,7 @@ from danvan.orgunits.selectors import units_visible_to
 from . import permissions, selectors, services
 from .forms import (
     CarryOverForm,
+    CommitmentForm,
     DocumentForm,
     ModelForm,
     ModelStatusForm,
@@ -420,3 +421,18 @@ def add_recommendation(request, pk):
             messages.success(request, _("The recommendation is added."))
             return redirect("supervision:supervision", item.pk)
     return _supervision_page(request, item, recommendation_form=form, status=400)
+
+
+def commitments(request):
+    """Promises made answering interpellations, and recording a new one."""
+    bodies = _supervising_bodies(request.user).filter(kind__in=["people_council", "council_standing"])
+    form = CommitmentForm(request.POST or None, bodies=bodies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        item = services.record_commitment(actor=request.user, **data)
+        messages.success(request, _("The commitment is recorded; the written answer is due on %(date)s.")
+                         % {"date": item.written_answer_due.strftime("%d/%m/%Y")})  # fmt: skip
+        return redirect("supervision:recommendation", item.pk)
+    items = selectors.recommendations_visible_to(request.user).filter(kind="commitment")
+    context = {"items": items, "form": form, "can_record": bodies.exists()}
+    return render(request, "supervision/commitments.html", context, status=400 if form.errors else 200)

@@ -289,3 +289,24 @@ def test_supervisors_create_programmes_supervisions_and_recommendations_from_the
     )
     recommendation = supervision.recommendations.get()
     assert recommendation.finding.text == "Còn 5 vụ việc quá hạn." and recommendation.body == world["standing"]
+
+
+def test_commitments_page_records_a_promise_with_its_written_answer_date(client, world):
+    client.force_login(world["supervisor"])
+    response = client.post(
+        "/supervision/commitments/",
+        {
+            "body": world["standing"].pk,
+            "council_session": "Kỳ họp thứ 17",
+            "question": "Tiến độ cấp giấy chứng nhận?",
+            "asked_by": "Đại biểu Lò Văn A",
+            "answered_by": "Chủ tịch UBND phường",
+            "asked_on": "01/02/2024",
+            "addressed_to": world["committee"].pk,
+            "promise": "Hoàn thành trong quý II",
+            "due_date": "30/06/2024",
+        },
+    )
+    commitment = Recommendation.objects.get(kind="commitment")
+    assert response.status_code == 302 and commitment.written_answer_due == date(2024, 2, 21)
+    assert "Hoàn thành trong quý II" in client.get("/supervision/commitments/").content.decode()
