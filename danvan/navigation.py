@@ -25,6 +25,9 @@ class NavItem:
 NAV_ITEMS = (
     NavItem(_("Home"), "home", "house"),
     NavItem(
+        _("Dashboard"), "dashboard:index", "speedometer2", roles=(Role.LEADER, Role.SUPERVISOR, Role.ADMINISTRATOR)
+    ),
+    NavItem(
         _("Petitions"),
         "petitions:list",
         "envelope-paper",

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "danvan.notifications",
     "danvan.alerts",
     "danvan.demo",
+    "danvan.dashboard",
     "petitions",
     "reception",
     "supervision",

@@ -1,0 +1,175 @@
+"""The dashboard's figures: each a grouped SQL aggregate over the apps' scoped records.
+
+Every function takes the units in scope (a queryset) and a period, and makes
+one query (or a fixed few) whatever the amount of data.
+"""
+
+from django.db.models import Avg, Count, F, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from petitions.models import Kind, PetitionDeadline, SatisfactionRating, Stage
+from petitions.models import Petition as PetitionModel
+from petitions.workflow import OPEN_STATUSES, Status
+from reception.models import ReceptionSession, SessionStatus, Visit
+from supervision.models import KheoModel, Recommendation
+from supervision.workflow import ModelStatus, RecommendationStatus
+
+RESOLVED = (Status.RESOLVED, Status.CLOSED)
+
+
+def petition_figures(units, period):
+    """Counts of the petitions received in the period by the units, in one query."""
+    received = PetitionModel.objects.filter(handling_unit__in=units, received_date__range=(period.start, period.end))
+    figures = received.aggregate(
+        received=Count("pk"),
+        complaints=Count("pk", filter=Q(kind__in=[Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND])),
+        denunciations=Count("pk", filter=Q(kind=Kind.DENUNCIATION)),
+        recommendations=Count("pk", filter=Q(kind__in=[Kind.RECOMMENDATION, Kind.FEEDBACK])),
+        within_competence=Count("pk", filter=Q(accepted_date__isnull=False)),
+        resolved=Count("pk", filter=Q(accepted_date__isnull=False, status__in=RESOLVED)),
+        group=Count("pk", filter=Q(is_group=True)),
+        skipped_level=Count("pk", filter=Q(is_skipped_level=True)),
+        repeated=Count("pk", filter=Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)),
+        transferred=Count("pk", filter=Q(status=Status.TRANSFERRED)),
+        guided=Count("pk", filter=Q(status=Status.GUIDED)),
+    )
+    within = figures["within_competence"]
+    figures["resolution_rate"] = round(100 * figures["resolved"] / within) if within else None
+    return figures
+
+
+def timeliness(units, period):
+    """Resolution deadlines met in the period: on time vs late (one query)."""
+    met = PetitionDeadline.objects.filter(
+        petition__handling_unit__in=units,
+        stage=Stage.RESOLUTION,
+        is_current=True,
+        met_on__range=(period.start, period.end),
+    ).aggregate(
+        on_time=Count("pk", filter=Q(met_on__lte=F("due_date"))), late=Count("pk", filter=Q(met_on__gt=F("due_date")))
+    )
+    total = met["on_time"] + met["late"]
+    met["on_time_rate"] = round(100 * met["on_time"] / total) if total else None
+    return met
+
+
+def current_state(units, today=None):
+    """Now, whatever the period: overdue and escalated petitions (one query)."""
+    today = today or timezone.localdate()
+    return PetitionModel.objects.filter(handling_unit__in=units, status__in=OPEN_STATUSES).aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(due_date__lt=today)),
+        escalated=Count("pk", filter=Q(due_date__lt=today, deadline__escalation_level__gte=1)),
+    )
+
+
+def satisfaction(units, period):
+    """Citizens' ratings of petitions answered in the period (one query)."""
+    ratings = SatisfactionRating.objects.filter(
+        petition__handling_unit__in=units, created_at__date__range=(period.start, period.end)
+    )
+    figures = ratings.aggregate(
+        count=Count("pk"),
+        access=Avg("access"),
+        procedures=Avg("procedures"),
+        official=Avg("official"),
+        result=Avg("result"),
+        feedback_handling=Avg("feedback_handling"),
+        satisfied=Count(
+            "pk",
+            filter=Q(access__gte=4, procedures__gte=4, official__gte=4, result__gte=4, feedback_handling__gte=4),
+        ),
+    )
+    figures["satisfied_rate"] = round(100 * figures["satisfied"] / figures["count"]) if figures["count"] else None
+    return figures
+
+
+def reception_figures(units, period):
+    """Sessions held, visits and people received in the period (two queries)."""
+    sessions = ReceptionSession.objects.filter(hosts__in=units, date__range=(period.start, period.end)).distinct()
+    held = sessions.filter(status=SessionStatus.HELD)
+    figures = {"sessions_held": held.count()}
+    figures.update(
+        Visit.objects.filter(session__in=sessions).aggregate(
+            visits=Count("pk"),
+            people=Sum("citizen_count"),
+            group_visits=Count("pk", filter=Q(is_group=True)),
+            petitions_received=Count("pk", filter=Q(petition__isnull=False)),
+        )
+    )
+    figures["people"] = figures["people"] or 0
+    return figures
+
+
+def recommendation_figures(units, period):
+    """Supervision recommendations and commitments due in the period: implemented vs due (one query)."""
+    return Recommendation.objects.filter(
+        Q(body__in=units) | Q(addressed_to__in=units), due_date__range=(period.start, period.end)
+    ).aggregate(
+        due=Count("pk"),
+        implemented=Count("pk", filter=Q(status=RecommendationStatus.IMPLEMENTED)),
+        commitments=Count("pk", filter=Q(kind="commitment")),
+    )
+
+
+def model_figures(units, year):
+    return KheoModel.objects.filter(unit__in=units, year=year).aggregate(
+        models=Count("pk"),
+        maintained=Count("pk", filter=Q(carried_from__isnull=False)),
+        exemplars=Count("pk", filter=Q(status__in=[ModelStatus.EXEMPLAR, ModelStatus.COMMENDED])),
+    )
+
+
+def voter_recommendation_figures(units, period):
+    """Voters' recommendations received in the period: answered and still in progress (one query)."""
+    figures = PetitionModel.objects.filter(
+        handling_unit__in=units, channel="voter_meeting", received_date__range=(period.start, period.end)
+    ).aggregate(
+        received=Count("pk"),
+        answered=Count("pk", filter=Q(status__in=RESOLVED)),
+        in_progress=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+    )
+    figures["answered_rate"] = round(100 * figures["answered"] / figures["received"]) if figures["received"] else None
+    return figures
+
+
+def monthly_trend(units, period):
+    """Petitions received per month of the period (one grouped query)."""
+    rows = (
+        PetitionModel.objects.filter(handling_unit__in=units, received_date__range=(period.start, period.end))
+        .annotate(month=TruncMonth("received_date"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    return [(row["month"].strftime("%m/%Y"), row["n"]) for row in rows]
+
+
+def breakdown(units, period, field, label_field, limit=10):
+    """Petitions received in the period grouped by a field (unit, category), largest first."""
+    rows = (
+        PetitionModel.objects.filter(handling_unit__in=units, received_date__range=(period.start, period.end))
+        .values(field, label_field)
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:limit]
+    )
+    return [(row[field], row[label_field], row["n"]) for row in rows]
+
+
+def hotspots(units, today=None, limit=5):
+    """Units where overdue, repeated or group petitions concentrate now (one grouped query)."""
+    today = today or timezone.localdate()
+    rows = (
+        PetitionModel.objects.filter(handling_unit__in=units)
+        .values("handling_unit", "handling_unit__name")
+        .annotate(
+            overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
+            repeated=Count("pk", filter=Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)),
+            group=Count("pk", filter=Q(is_group=True, status__in=OPEN_STATUSES)),
+        )
+        .annotate(weight=F("overdue") + F("repeated") + F("group"))
+        .filter(weight__gt=0)
+        .order_by("-weight")[:limit]
+    )
+    return list(rows)

@@ -1,0 +1,182 @@
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+
+from danvan.accounts.roles import Role, has_role
+from danvan.orgunits.selectors import units_visible_to
+
+from . import selectors
+from .forms import DashboardForm
+from .models import ReportPolicy
+from .periods import Period, period_for
+
+
+def _allowed(user):
+    return user.is_superuser or has_role(user, Role.LEADER, Role.SUPERVISOR, Role.ADMINISTRATOR)
+
+
+def _scope_and_period(request):
+    if not _allowed(request.user):
+        raise PermissionDenied
+    visible = units_visible_to(request.user)
+    choices = visible.order_by("path")
+    form = DashboardForm(request.GET, units=choices)
+    if form.is_valid():
+        data = form.cleaned_data
+    else:  # the errors are shown; the figures use the default period
+        fallback = DashboardForm({}, units=choices)
+        fallback.is_valid()
+        data = fallback.cleaned_data
+    if data["period"] == "custom":
+        period = Period(data["start"], data["end"], f"{data['start']:%d/%m/%Y} – {data['end']:%d/%m/%Y}")
+    else:
+        period = period_for(data["period"], data["year"], data.get("number") or 1, ReportPolicy.current().cutoff_day)
+    unit = data.get("unit")
+    units = visible.filter(path__startswith=unit.path) if unit else visible
+    return form, period, units, unit
+
+
+def _figures(units, period):
+    return {
+        "petitions": selectors.petition_figures(units, period),
+        "timeliness": selectors.timeliness(units, period),
+        "now": selectors.current_state(units),
+        "satisfaction": selectors.satisfaction(units, period),
+        "reception": selectors.reception_figures(units, period),
+        "recommendations": selectors.recommendation_figures(units, period),
+        "voters": selectors.voter_recommendation_figures(units, period),
+        "models": selectors.model_figures(units, period.end.year),
+    }
+
+
+@require_GET
+def dashboard(request):
+    """Key figures for the period and unit, each linking to the list behind it."""
+    form, period, units, unit = _scope_and_period(request)
+    figures = _figures(units, period)
+    base = {"received_from": period.start.strftime("%d/%m/%Y"), "received_to": period.end.strftime("%d/%m/%Y")}
+    if unit:
+        base["unit"] = unit.pk
+    petitions = reverse("petitions:list")
+
+    def link(**extra):
+        return f"{petitions}?{urlencode({**base, **extra}, doseq=True)}"
+
+    now_base = {"unit": unit.pk} if unit else {}
+    links = {
+        "received": link(),
+        "complaints": link(kind=["complaint_1", "complaint_2"]),
+        "denunciations": link(kind="denunciation"),
+        "recommendations": link(kind=["recommendation", "feedback"]),
+        "resolved": link(status=["resolved", "closed"]),
+        "group": link(is_group="true"),
+        "skipped_level": link(is_skipped_level="true"),
+        "transferred": link(status="transferred"),
+        "repeated": link(status="duplicate"),
+        "overdue": f"{petitions}?{urlencode({**now_base, 'overdue': 'true'})}",
+        "escalated": f"{petitions}?{urlencode({**now_base, 'escalated': 'true'})}",
+    }
+    charts = {
+        "trend": selectors.monthly_trend(units, period),
+        "units": [
+            (label, n) for _pk, label, n in selectors.breakdown(units, period, "handling_unit", "handling_unit__name")
+        ],
+        "categories": [
+            (label, n) for _pk, label, n in selectors.breakdown(units, period, "category", "category__name")
+        ],
+    }
+    context = {
+        "form": form,
+        "period": period,
+        "unit": unit,
+        "figures": figures,
+        "links": links,
+        "charts": charts,
+        "hotspots": selectors.hotspots(units),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "dashboard/dashboard.html", context)
+
+
+REPORT_SHEETS = [
+    ("01/TCD", "reception", ["sessions_held", "visits", "people", "group_visits", "petitions_received"]),
+    (
+        "01/XLD",
+        "petitions",
+        [
+            "received",
+            "complaints",
+            "denunciations",
+            "recommendations",
+            "within_competence",
+            "transferred",
+            "guided",
+            "repeated",
+            "group",
+            "skipped_level",
+        ],
+    ),
+    ("01-03/KQGQ", "petitions", ["within_competence", "resolved", "resolution_rate"]),
+    ("KNCT", "voters", ["received", "answered", "answered_rate", "in_progress"]),
+]
+
+
+def _labels():
+    return {
+        "sessions_held": _("Reception sessions held"),
+        "visits": _("Visits"),
+        "people": _("People received"),
+        "group_visits": _("Group delegations"),
+        "petitions_received": _("Petitions received at reception"),
+        "received": _("Received"),
+        "complaints": _("Complaints"),
+        "denunciations": _("Denunciations"),
+        "recommendations": _("Recommendations and feedback"),
+        "within_competence": _("Within competence"),
+        "transferred": _("Transferred"),
+        "guided": _("Guided"),
+        "repeated": _("Repeated"),
+        "group": _("Group petitions"),
+        "skipped_level": _("Skipped level"),
+        "resolved": _("Resolved"),
+        "resolution_rate": _("Resolution rate (%)"),
+        "answered": _("Answered"),
+        "answered_rate": _("Answered (%)"),
+        "in_progress": _("Still in progress"),
+        "on_time": _("Resolved on time"),
+        "late": _("Resolved late"),
+    }
+
+
+@require_GET
+def report(request):
+    """The periodic report (reception, processing, results, voters' recommendations) as .xlsx or a printable page."""
+    form, period, units, unit = _scope_and_period(request)
+    figures = _figures(units, period)
+    labels = _labels()
+    sheets = [(code, [(labels[key], figures[group][key]) for key in keys]) for code, group, keys in REPORT_SHEETS]
+    sheets[2][1].extend(
+        [(labels["on_time"], figures["timeliness"]["on_time"]), (labels["late"], figures["timeliness"]["late"])]
+    )
+    scope = unit.name if unit else _("All units in your scope")
+    if request.GET.get("format") != "xlsx":
+        return render(request, "dashboard/report.html", {"sheets": sheets, "period": period, "scope": scope})
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for code, rows in sheets:
+        sheet = workbook.create_sheet(code.replace("/", "-"))
+        sheet.append([code, scope, f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"])
+        sheet.append([_("Indicator"), _("Value")])
+        for label, value in rows:
+            sheet.append([str(label), value if value is not None else ""])
+        sheet.column_dimensions["A"].width = 40
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"'
+    workbook.save(response)
+    return response
