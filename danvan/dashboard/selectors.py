@@ -71,11 +71,11 @@ def satisfaction(units, period):
     )
     figures = ratings.aggregate(
         count=Count("pk"),
-        access=Avg("access"),
-        procedures=Avg("procedures"),
-        official=Avg("official"),
-        result=Avg("result"),
-        feedback_handling=Avg("feedback_handling"),
+        avg_access=Avg("access"),
+        avg_procedures=Avg("procedures"),
+        avg_official=Avg("official"),
+        avg_result=Avg("result"),
+        avg_feedback_handling=Avg("feedback_handling"),
         satisfied=Count(
             "pk",
             filter=Q(access__gte=4, procedures__gte=4, official__gte=4, result__gte=4, feedback_handling__gte=4),
