@@ -1,0 +1,1 @@
+from tests.petitions.conftest import category, make_petition, people, units  # noqa: F401

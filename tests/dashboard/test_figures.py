@@ -1,0 +1,138 @@
+"""Dashboard figures on a small data set whose answers are known, period boundaries, and query counts."""
+
+from datetime import date
+
+import pytest
+
+from danvan.dashboard import selectors
+from danvan.dashboard.periods import period_for
+from petitions import services
+from petitions.models import Kind, Outcome
+from tests.petitions.conftest import PERSON
+
+pytestmark = pytest.mark.django_db
+
+
+def span(period):
+    return (period.start, period.end)
+
+
+def test_periods_with_and_without_the_cut_off_day():
+    assert span(period_for("quarter", 2026, 1, 15)) == (date(2025, 12, 15), date(2026, 3, 14))
+    assert span(period_for("quarter", 2026, 4, 15)) == (date(2026, 9, 15), date(2026, 12, 14))
+    assert span(period_for("half", 2026, cutoff_day=15)) == (date(2025, 12, 15), date(2026, 6, 14))
+    assert span(period_for("nine", 2026, cutoff_day=15)) == (date(2025, 12, 15), date(2026, 9, 14))
+    assert span(period_for("year", 2026, cutoff_day=15)) == (date(2025, 12, 15), date(2026, 12, 14))
+    assert span(period_for("month", 2026, 2, 0)) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert span(period_for("quarter", 2026, 2, 0)) == (date(2026, 4, 1), date(2026, 6, 30))
+
+
+@pytest.fixture
+def data(time_machine, make_petition, people, units):
+    """Q1 2026 with the 15th as cut-off: 15/12/2025 – 14/3/2026."""
+    time_machine.move_to("2026-01-05 09:00 +0700", tick=False)
+    before = make_petition(received=date(2025, 12, 14))  # the day before the period: not counted
+    first_day = make_petition(kind=Kind.COMPLAINT_FIRST, received=date(2025, 12, 15), people_count=6)
+    time_machine.move_to("2026-03-14 09:00 +0700", tick=False)
+    last_day = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 3, 14), is_skipped_level=True)
+    feedback = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 2))
+    late = make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 1, 5))
+    leader = people["leader"]
+    services.accept_petition(petition=first_day, actor=leader, accepted_date=date(2025, 12, 22))
+    services.resolve_petition(
+        petition=first_day, actor=leader, decided_on=date(2026, 1, 15), number="1/QĐ", outcome=Outcome.JUSTIFIED
+    )
+    services.accept_petition(petition=feedback, actor=leader, accepted_date=date(2026, 2, 3))
+    services.resolve_petition(petition=feedback, actor=leader, decided_on=date(2026, 3, 10), text="Đã trả lời")
+    services.accept_petition(petition=late, actor=leader, accepted_date=date(2026, 1, 6))
+    services.transfer_petition(petition=before, actor=leader, note="", to_name="Tòa án")
+    return {"period": period_for("quarter", 2026, 1, 15), "units": units, "late": late}
+
+
+def test_petition_figures_respect_the_period_boundaries(data):
+    from danvan.orgunits.models import Unit
+
+    figures = selectors.petition_figures(Unit.objects.all(), data["period"])
+    assert figures["received"] == 4  # 14/12/2025 is outside; 15/12 and 14/3 are inside
+    assert figures["complaints"] == 1 and figures["denunciations"] == 1 and figures["recommendations"] == 2
+    assert figures["within_competence"] == 3 and figures["resolved"] == 2
+    assert figures["resolution_rate"] == 67
+    assert figures["group"] == 1 and figures["skipped_level"] == 1
+    assert figures["transferred"] == 0  # the transferred one was received before the period
+
+
+def test_on_time_and_late(data):
+    from danvan.orgunits.models import Unit
+
+    met = selectors.timeliness(Unit.objects.all(), data["period"])
+    # The complaint: 30 days from 22/12/2025 → 21/1/2026, resolved 15/1: on time.
+    # The feedback: 10 working days from 3/2/2026 → 24/2 (Tết 16–20), answered 10/3: late.
+    assert (met["on_time"], met["late"], met["on_time_rate"]) == (1, 1, 50)
+
+
+def test_now_counts_what_is_overdue_today(data, time_machine):
+    from danvan.orgunits.models import Unit
+
+    time_machine.move_to("2026-03-14 09:00 +0700", tick=False)
+    state = selectors.current_state(Unit.objects.all())
+    # The recommendation accepted 6/1 (due 20/1) is overdue; the denunciation of 14/3 is not yet.
+    assert state["overdue"] == 1 and state["open"] == 2
+
+
+def test_scope_limits_the_figures(data, units):
+    from danvan.orgunits.models import Unit
+
+    other_only = Unit.objects.filter(pk=units["other"].pk)
+    assert selectors.petition_figures(other_only, data["period"])["received"] == 0
+
+
+def test_the_dashboard_makes_a_fixed_number_of_queries(
+    client, data, people, make_petition, django_assert_max_num_queries
+):
+    client.force_login(people["leader"])
+    url = "/dashboard/?period=quarter&year=2026&number=1"
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # creates the report policy row once
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    for _ in range(10):
+        make_petition(received=date(2026, 2, 10))
+    with CaptureQueriesContext(connection) as second:
+        html = client.get(url).content.decode()
+    assert len(first) == len(second)
+    assert 'data-testid="kpi-received"' in html
+
+
+def test_only_leaders_supervisors_and_administrators(client, people):
+    client.force_login(people["officer"])
+    assert client.get("/dashboard/").status_code == 403
+
+
+def test_the_report_downloads_with_the_forms(client, data, people):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(people["leader"])
+    response = client.get("/dashboard/report/?period=quarter&year=2026&number=1&format=xlsx")
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames == ["01-TCD", "01-XLD", "01-03-KQGQ", "KNCT"]
+    results = {row[0].value: row[1].value for row in book["01-03-KQGQ"].iter_rows(min_row=3)}
+    assert results["Tỷ lệ giải quyết (%)"] == 67 and results["Giải quyết đúng hạn"] == 1
+    page = client.get("/dashboard/report/?period=quarter&year=2026&number=1").content.decode()
+    assert "Báo cáo công tác tiếp công dân" in page
+
+
+def test_sealed_identities_never_appear(client, data, people):
+    client.force_login(people["leader"])
+    html = client.get("/dashboard/?period=quarter&year=2026&number=1").content.decode()
+    assert PERSON["full_name"] not in html and PERSON["citizen_id"] not in html
+
+
+def test_custom_period_needs_both_dates(client, people):
+    client.force_login(people["leader"])
+    html = client.get("/dashboard/?period=custom&start=01/03/2026").content.decode()
+    assert "Nhập cả ngày bắt đầu và ngày kết thúc" in html
+    assert 'data-testid="kpi-received"' in html  # the default period is still shown
