@@ -34,7 +34,7 @@ def data(time_machine, make_petition, people, units):
     before = make_petition(received=date(2025, 12, 14))  # the day before the period: not counted
     first_day = make_petition(kind=Kind.COMPLAINT_FIRST, received=date(2025, 12, 15), people_count=6)
     time_machine.move_to("2026-03-14 09:00 +0700", tick=False)
-    last_day = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 3, 14), is_skipped_level=True)
+    make_petition(kind=Kind.DENUNCIATION, received=date(2026, 3, 14), is_skipped_level=True)
     feedback = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 2))
     late = make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 1, 5))
     leader = people["leader"]
