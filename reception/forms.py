@@ -116,8 +116,11 @@ class VoterRecommendationForm(forms.Form):
     content = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 3}))
     voter_name = forms.CharField(label=_("Voter's name (if given)"), max_length=150, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
         from danvan.orgunits.models import LOCALITY_KINDS, Unit
 
-        self.fields["unit"].queryset = Unit.objects.filter(valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS)
+        units = Unit.objects.filter(valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS)
+        # Recommendations go to units of the council's own province (the root of its tree).
+        root = council.path.split("/")[0] + "/" if council is not None else None
+        self.fields["unit"].queryset = units.filter(path__startswith=root) if root else units.none()

@@ -70,10 +70,39 @@ class ReceptionSchedule(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=Q(end_time__gt=F("start_time")), name="schedule_time_ordered"),
+            models.CheckConstraint(
+                condition=~Q(recurrence="monthly_days") | ~Q(days_of_month=""), name="schedule_monthly_has_days"
+            ),
+            models.CheckConstraint(
+                condition=Q(recurrence="monthly_days") | Q(weekday__isnull=False), name="schedule_weekly_has_weekday"
+            ),
+            models.CheckConstraint(
+                condition=~Q(recurrence="nth_weekday") | (Q(nth__isnull=False) & ~Q(nth=0)),
+                name="schedule_nth_is_set",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Each kind of recurrence needs its own fields; anything else would make sessions every day."""
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.recurrence == Recurrence.MONTHLY_DAYS:
+            try:
+                days = [int(day) for day in self.days_of_month.split(",") if day.strip()]
+            except ValueError:
+                days = []
+            if not days or any(not 1 <= day <= 31 for day in days):
+                errors["days_of_month"] = _("Write days of the month from 1 to 31, separated by commas, e.g. 10,25.")
+        if self.recurrence in (Recurrence.WEEKLY, Recurrence.NTH_WEEKDAY) and self.weekday is None:
+            errors["weekday"] = _("Choose the weekday.")
+        if self.recurrence == Recurrence.NTH_WEEKDAY and self.nth in (None, 0):
+            errors["nth"] = _("Choose which one: 1 to 5, or -1 for the last.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class SessionStatus(models.TextChoices):

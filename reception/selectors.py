@@ -2,13 +2,12 @@
 
 import calendar as month_calendar
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
 from danvan.orgunits.selectors import units_visible_to
-from danvan.workdays.calendar import WorkCalendar
 
 from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus
 
@@ -97,26 +96,36 @@ def compliance(duties, year, month):
     """
     first = date(year, month, 1)
     last = date(year, month, month_calendar.monthrange(year, month)[1])
-    calendar = WorkCalendar()
-    working = [date(year, month, d) for d in range(1, last.day + 1) if calendar.is_working_day(date(year, month, d))]
-    weeks = {day.isocalendar()[:2] for day in working}
+    # A week (Monday–Sunday) belongs to the month of its Thursday, so a week spanning two
+    # months is counted in one of them only; its sessions count wherever they fall.
+    weeks = []
+    monday = first - timedelta(days=first.weekday())
+    while monday <= last:
+        if (monday + timedelta(days=3)).month == month:
+            weeks.append(monday)
+        monday += timedelta(days=7)
+    window_start = min([first, *weeks])
+    window_end = max([last, *[w + timedelta(days=6) for w in weeks]])
     duties = list(duties.select_related("user", "unit"))
     held_days = {}
     for session in ReceptionSession.objects.filter(
-        status=SessionStatus.HELD, date__range=(first, last), presided_by__in=[d.user_id for d in duties]
+        status=SessionStatus.HELD,
+        date__range=(window_start, window_end),
+        presided_by__in=[d.user_id for d in duties],
     ).values("presided_by", "date"):
         held_days.setdefault(session["presided_by"], set()).add(session["date"])
     rows = []
     for duty in duties:
         norm = norm_for(duty.position, first)
         days = held_days.get(duty.user_id, set())
+        in_month = {d for d in days if first <= d <= last}
         if norm is None:
-            required, held = 0, len(days)
+            required, held = 0, len(in_month)
         elif norm.period == NormPeriod.WEEK:
             required = norm.required_days * len(weeks)
-            held = sum(min(norm.required_days, sum(1 for d in days if d.isocalendar()[:2] == w)) for w in weeks)
+            held = sum(min(norm.required_days, sum(1 for d in days if w <= d <= w + timedelta(days=6))) for w in weeks)
         else:
-            required, held = norm.required_days, len(days)
+            required, held = norm.required_days, len(in_month)
         rows.append(ComplianceRow(duty=duty, norm=norm, required=required, held=held))
     return rows
 

@@ -12,8 +12,17 @@ from danvan.orgunits.selectors import visible_unit_ids
 from petitions import services as petition_services
 from petitions.models import Channel
 
-from .models import ReceptionSession, SessionStatus, Visit, Visitor, VisitOutcome
+from .models import ReceptionSchedule, ReceptionSession, SessionStatus, Visit, Visitor, VisitOutcome
 from .schedules import occurrences
+
+# A planned session may become held, postponed or cancelled; a postponed one may still be held
+# or cancelled; held and cancelled are final.
+SESSION_TRANSITIONS = {
+    SessionStatus.PLANNED: {SessionStatus.HELD, SessionStatus.POSTPONED, SessionStatus.CANCELLED},
+    SessionStatus.POSTPONED: {SessionStatus.HELD, SessionStatus.CANCELLED},
+    SessionStatus.HELD: {SessionStatus.HELD},  # correcting who presided
+    SessionStatus.CANCELLED: set(),
+}
 
 # How far ahead sessions are materialised (the published calendar shows 90 days).
 HORIZON_DAYS = 120
@@ -38,6 +47,8 @@ def materialise_sessions(*, schedule, start=None, end=None):
     """
     start = start or timezone.localdate()
     end = end or start + timedelta(days=HORIZON_DAYS)
+    # Locked: the nightly job and a save in the admin must not both create the same day.
+    schedule = ReceptionSchedule.objects.select_for_update().get(pk=schedule.pk)
     hosts = list(schedule.hosts.all())
     existing = set(schedule.sessions.values_list("rule_date", flat=True))
     created = 0
@@ -79,6 +90,11 @@ def set_session_status(*, session, actor, status, reason="", presided_by=None):
     session = ReceptionSession.objects.select_for_update().get(pk=session.pk)
     if not can_record_reception(actor, session):
         raise PermissionDenied
+    if SessionStatus(status) not in SESSION_TRANSITIONS[SessionStatus(session.status)]:
+        raise ReceptionError(
+            _("A session that is “%(current)s” cannot become “%(target)s”.")
+            % {"current": session.get_status_display(), "target": SessionStatus(status).label}
+        )
     if status in (SessionStatus.POSTPONED, SessionStatus.CANCELLED) and not reason.strip():
         raise ReceptionError(_("Give the reason for postponing or cancelling the session."))
     if status == SessionStatus.HELD:
@@ -101,6 +117,8 @@ def record_visit(*, session, actor, data, visitors, petition_content=""):
         raise PermissionDenied
     if session.status in (SessionStatus.POSTPONED, SessionStatus.CANCELLED):
         raise ReceptionError(_("This session did not take place."))
+    if session.date > timezone.localdate():
+        raise ReceptionError(_("Visits are recorded on or after the session's day."))
     if data["outcome"] == VisitOutcome.REFUSED and not data.get("refusal_reason"):
         raise ReceptionError(_("Choose the legal reason for refusing the reception."))
     if not visitors:

@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.models import Unit
 from danvan.orgunits.selectors import units_visible_to
+from petitions.workflow import PetitionError
 
 from . import exports, selectors, services
 from .forms import BookPeriodForm, SessionStatusForm, VisitForm, VoterMeetingForm, VoterRecommendationForm
@@ -115,7 +116,7 @@ def record_visit(request, pk):
                 visitors=form.cleaned_data["visitors"],
                 petition_content=form.cleaned_data["petition_content"],
             )
-        except services.ReceptionError as error:
+        except (services.ReceptionError, PetitionError) as error:
             form.add_error(None, str(error))
         else:
             if visit.petition_id:
@@ -227,14 +228,18 @@ def _meeting_or_404(request, pk):
 def voter_meeting(request, pk):
     """A voter meeting and its recommendations, each a petition for the responsible unit."""
     meeting = _meeting_or_404(request, pk)
-    form = VoterRecommendationForm(request.POST or None)
+    form = VoterRecommendationForm(request.POST or None, council=meeting.council)
     if request.method == "POST":
         if not _can_record_meetings(request.user):
             raise PermissionDenied
         if form.is_valid():
-            petition = services.add_voter_recommendation(meeting=meeting, actor=request.user, **form.cleaned_data)
-            messages.success(request, _("Recommendation recorded as petition %(code)s.") % {"code": petition.code})
-            return redirect("reception:voter_meeting", meeting.pk)
+            try:
+                petition = services.add_voter_recommendation(meeting=meeting, actor=request.user, **form.cleaned_data)
+            except PetitionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Recommendation recorded as petition %(code)s.") % {"code": petition.code})
+                return redirect("reception:voter_meeting", meeting.pk)
     petitions = meeting.petitions.select_related("handling_unit").order_by("pk")
     context = {
         "meeting": meeting,

@@ -34,16 +34,26 @@ def row(user, year, month):
 
 
 def test_before_1_july_2026_a_commune_chairman_receives_every_week(chairman):
-    # June 2026 has working days in five weeks (1–5, 8–12, 15–19, 22–26, 29–30).
-    for day in (date(2026, 6, 4), date(2026, 6, 11), date(2026, 6, 18), date(2026, 6, 25)):
+    # June 2026 has four weeks whose Thursday is in June (from Mondays 1, 8, 15 and 22);
+    # the week of 29/6 belongs to July.
+    for day in (date(2026, 6, 4), date(2026, 6, 11), date(2026, 6, 18)):
         held(chairman, day)
     june = row(chairman, 2026, 6)
-    assert (june.norm.period, june.required, june.held, june.ok) == ("week", 5, 4, False)
-    held(chairman, date(2026, 6, 30))
+    assert (june.norm.period, june.required, june.held, june.ok) == ("week", 4, 3, False)
+    held(chairman, date(2026, 6, 25))
     assert row(chairman, 2026, 6).ok
     # Two sessions in one week still count once for that week.
     held(chairman, date(2026, 6, 26))
-    assert row(chairman, 2026, 6).held == 5
+    assert row(chairman, 2026, 6).held == 4
+
+
+def test_a_week_spanning_two_months_is_counted_once(chairman):
+    # Every Tuesday from March to April 2026: the week of 30/3–5/4 belongs to April (Thursday 2/4),
+    # and its session on Tuesday 31/3 satisfies it.
+    for day in (date(2026, 3, 31), date(2026, 4, 7), date(2026, 4, 14), date(2026, 4, 21), date(2026, 4, 28)):
+        held(chairman, day)
+    april = row(chairman, 2026, 4)
+    assert (april.required, april.held, april.ok) == (5, 5, True)
 
 
 def test_from_1_july_2026_two_days_a_month_in_person(chairman):

@@ -86,3 +86,23 @@ def test_materialising_is_idempotent_and_keeps_the_joint_hosts():
 def test_a_schedule_ending_stops_its_sessions():
     s = schedule(valid_to=date(2026, 10, 31))
     assert dates(s, date(2026, 10, 1), date(2026, 12, 31)) == [date(2026, 10, 12), date(2026, 10, 26)]
+
+
+def test_a_schedule_without_its_days_is_refused_with_a_message():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    def schedule(**changes):
+        fields = dict(
+            name="Thiếu ngày", recurrence=Recurrence.MONTHLY_DAYS, days_of_month="10;25", presiding_position="Chủ tịch",
+            place="Trụ sở", start_time=time(7, 30), end_time=time(11, 0), valid_from=date(2026, 1, 1),
+        )  # fmt: skip
+        return ReceptionSchedule(**{**fields, **changes})
+
+    with translation.override("vi"), pytest.raises(ValidationError) as excinfo:
+        schedule().clean()
+    assert "ngày trong tháng từ 1 đến 31" in str(excinfo.value)
+    with translation.override("vi"), pytest.raises(ValidationError) as excinfo:
+        schedule(recurrence=Recurrence.WEEKLY, days_of_month="").clean()
+    assert "Chọn thứ trong tuần" in str(excinfo.value)
+    schedule(days_of_month="10,25").clean()  # a well-formed schedule passes
