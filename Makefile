@@ -54,6 +54,7 @@ messages: $(VENV)/.dev
 bench: $(VENV)/.dev .env
 	$(BIN)/python bench/workdays_bench.py
 	$(BIN)/python bench/alerts_bench.py
+	$(BIN)/python bench/dashboard_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
