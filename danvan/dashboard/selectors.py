@@ -11,7 +11,8 @@ from django.utils import timezone
 from petitions.models import Kind, PetitionDeadline, SatisfactionRating, Stage
 from petitions.models import Petition as PetitionModel
 from petitions.workflow import OPEN_STATUSES, Status
-from reception.models import ReceptionSession, SessionStatus, Visit
+from reception import selectors as reception_selectors
+from reception.models import ReceptionDuty, ReceptionSession, SessionStatus, Visit
 from supervision.models import KheoModel, Recommendation
 from supervision.workflow import ModelStatus, RecommendationStatus
 
@@ -86,7 +87,8 @@ def satisfaction(units, period):
 
 
 def reception_figures(units, period):
-    """Sessions held, visits and people received in the period (two queries)."""
+    """Sessions held, visits and people received in the period; sessions the norms require
+    of the units' officials and those they presided over in person (five queries)."""
     sessions = ReceptionSession.objects.filter(hosts__in=units, date__range=(period.start, period.end)).distinct()
     held = sessions.filter(status=SessionStatus.HELD)
     figures = {"sessions_held": held.count()}
@@ -99,6 +101,8 @@ def reception_figures(units, period):
         )
     )
     figures["people"] = figures["people"] or 0
+    norm = reception_selectors.compliance_totals(ReceptionDuty.objects.filter(unit__in=units), period.start, period.end)
+    figures.update(norm_required=norm["required"], norm_held=norm["held"], norm_officials=norm["officials"])
     return figures
 
 
@@ -157,12 +161,15 @@ def breakdown(units, period, field, label_field, limit=10):
     return [(row[field], row[label_field], row["n"]) for row in rows]
 
 
-def hotspots(units, today=None, limit=5):
-    """Units where overdue, repeated or group petitions concentrate now (one grouped query)."""
+def hotspots(units, today=None, limit=5, by="handling_unit"):
+    """Units (or, by="category", fields) where overdue, repeated or group petitions concentrate now.
+
+    One grouped query; each row has "pk", "name", the three counts and their sum as "weight".
+    """
     today = today or timezone.localdate()
     rows = (
         PetitionModel.objects.filter(handling_unit__in=units)
-        .values("handling_unit", "handling_unit__name")
+        .values(pk=F(by), name=F(f"{by}__name"))
         .annotate(
             overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
             repeated=Count("pk", filter=Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)),
@@ -170,6 +177,6 @@ def hotspots(units, today=None, limit=5):
         )
         .annotate(weight=F("overdue") + F("repeated") + F("group"))
         .filter(weight__gt=0)
-        .order_by("-weight")[:limit]
+        .order_by("-weight", "name")[:limit]
     )
     return list(rows)

@@ -99,6 +99,7 @@ def dashboard(request):
         "links": links,
         "charts": charts,
         "hotspots": selectors.hotspots(units),
+        "category_hotspots": selectors.hotspots(units, by="category"),
         "query": request.GET.urlencode(),
     }
     return render(request, "dashboard/dashboard.html", context)

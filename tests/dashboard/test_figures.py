@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from danvan.dashboard import selectors
-from danvan.dashboard.periods import period_for
+from danvan.dashboard.periods import Period, period_for
+from danvan.orgunits.models import Unit
 from petitions import services
 from petitions.models import Kind, Outcome
 from tests.petitions.conftest import PERSON
@@ -136,3 +137,53 @@ def test_custom_period_needs_both_dates(client, people):
     html = client.get("/dashboard/?period=custom&start=01/03/2026").content.decode()
     assert "Nhập cả ngày bắt đầu và ngày kết thúc" in html
     assert 'data-testid="kpi-received"' in html  # the default period is still shown
+
+
+def test_sessions_required_by_the_norms_over_a_period(units, people):
+    """A commune chairman: weekly until 30/6/2026, two days a month in person from 1/7/2026."""
+    from datetime import time
+
+    from reception.models import ReceptionDuty, ReceptionSession, SessionStatus
+
+    chairman, committee = people["leader"], units["committee"]
+    ReceptionDuty.objects.create(
+        user=chairman, unit=committee, position="commune_chairman", valid_from=date(2025, 1, 1)
+    )
+    for day in (date(2026, 7, 10), date(2026, 7, 24), date(2026, 8, 10), *(date(2026, 9, d) for d in (9, 10, 25))):
+        session = ReceptionSession.objects.create(
+            date=day, start_time=time(7, 30), end_time=time(11, 0), place="Trụ sở", presiding_position="Chủ tịch",
+            status=SessionStatus.HELD, presided_by=chairman,
+        )  # fmt: skip
+        session.hosts.set([committee])
+    scope = Unit.objects.filter(pk=committee.pk)
+    # Q3 without a cut-off: 2 days in each of July, August, September; September's third counts once.
+    q3 = selectors.reception_figures(scope, period_for("quarter", 2026, 3, 0))
+    assert (q3["norm_required"], q3["norm_held"], q3["sessions_held"]) == (6, 5, 6)
+    # With the 15th as cut-off (15/6 – 14/9): June's four weeks + July + August, whose norms count
+    # 0 + 2 + 1 sessions; September is in the next quarter, though its 9th and 10th are held in this one.
+    cut = selectors.reception_figures(scope, period_for("quarter", 2026, 3, 15))
+    assert (cut["norm_required"], cut["norm_held"], cut["sessions_held"]) == (4 + 2 + 2, 3, 5)
+    # Officials of other units do not count, and a range without a month's 15th requires nothing.
+    other = Unit.objects.filter(pk=units["other"].pk)
+    assert selectors.reception_figures(other, period_for("quarter", 2026, 3, 0))["norm_required"] == 0
+    assert selectors.reception_figures(scope, Period(date(2026, 7, 1), date(2026, 7, 14), ""))["norm_required"] == 0
+
+
+def test_hotspots_by_unit_and_by_field(data, make_petition, units):
+    from petitions.models import Category
+
+    roads = Category.objects.exclude(name="Đất đai").order_by("name").first()
+    make_petition(kind=Kind.COMPLAINT_SECOND, received=date(2026, 3, 1), people_count=6, category=roads)
+    year_end = date(2026, 12, 31)  # every open petition is overdue by then: the denunciation, `late` and this one
+
+    def rows(spots):
+        return [(s["name"], s["overdue"], s["repeated"], s["group"]) for s in spots]
+
+    assert rows(selectors.hotspots(Unit.objects.all(), today=year_end)) == [("UBND phường Tân Phong", 3, 1, 1)]
+    by_field = selectors.hotspots(Unit.objects.all(), today=year_end, by="category")
+    assert rows(by_field) == [(roads.name, 1, 1, 1), ("Đất đai", 2, 0, 0)]
+    # Nothing is overdue a year earlier: only the repeated group complaint stands out.
+    assert rows(selectors.hotspots(Unit.objects.all(), today=date(2025, 1, 1), by="category")) == [
+        (roads.name, 0, 1, 1)
+    ]
+    assert selectors.hotspots(Unit.objects.filter(pk=units["other"].pk), today=year_end) == []
