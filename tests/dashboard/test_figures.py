@@ -187,3 +187,16 @@ def test_hotspots_by_unit_and_by_field(data, make_petition, units):
         (roads.name, 0, 1, 1)
     ]
     assert selectors.hotspots(Unit.objects.filter(pk=units["other"].pk), today=year_end) == []
+
+
+def test_the_cut_off_day_is_set_in_the_admin_and_moves_the_period(admin_client, client, people):
+    from danvan.dashboard.models import ReportPolicy
+
+    ReportPolicy.current()
+    response = admin_client.post("/admin/dashboard/reportpolicy/1/change/", {"cutoff_day": "0"})
+    assert response.status_code == 302 and ReportPolicy.current().cutoff_day == 0
+    client.force_login(people["leader"])
+    html = client.get("/dashboard/?period=quarter&year=2026&number=1").content.decode()
+    assert "01/01/2026 – 31/03/2026" in html
+    invalid = admin_client.post("/admin/dashboard/reportpolicy/1/change/", {"cutoff_day": "31"})
+    assert invalid.status_code == 200 and ReportPolicy.current().cutoff_day == 0

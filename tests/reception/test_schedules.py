@@ -93,10 +93,11 @@ def test_a_schedule_without_its_days_is_refused_with_a_message():
     from django.utils import translation
 
     def schedule(**changes):
-        fields = dict(
-            name="Thiếu ngày", recurrence=Recurrence.MONTHLY_DAYS, days_of_month="10;25", presiding_position="Chủ tịch",
-            place="Trụ sở", start_time=time(7, 30), end_time=time(11, 0), valid_from=date(2026, 1, 1),
-        )  # fmt: skip
+        fields = {
+            "name": "Thiếu ngày", "recurrence": Recurrence.MONTHLY_DAYS, "days_of_month": "10;25",
+            "presiding_position": "Chủ tịch", "place": "Trụ sở", "start_time": time(7, 30), "end_time": time(11, 0),
+            "valid_from": date(2026, 1, 1),
+        }  # fmt: skip
         return ReceptionSchedule(**{**fields, **changes})
 
     with translation.override("vi"), pytest.raises(ValidationError) as excinfo:
