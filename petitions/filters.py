@@ -39,6 +39,10 @@ class PetitionFilter(django_filters.FilterSet):
     escalated = django_filters.BooleanFilter(
         label=_("Reported to a higher level"), method="filter_escalated", widget=forms.Select(choices=YES_NO)
     )
+    accepted = django_filters.BooleanFilter(
+        label=_("Within competence"), field_name="accepted_date", lookup_expr="isnull", exclude=True,
+        widget=forms.Select(choices=YES_NO),
+    )  # fmt: skip
     is_group = django_filters.BooleanFilter(label=_("Group petition"), widget=forms.Select(choices=YES_NO))
     is_anonymous = django_filters.BooleanFilter(label=_("Anonymous"), widget=forms.Select(choices=YES_NO))
     is_skipped_level = django_filters.BooleanFilter(label=_("Skipped level"), widget=forms.Select(choices=YES_NO))

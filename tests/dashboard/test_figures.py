@@ -200,3 +200,18 @@ def test_the_cut_off_day_is_set_in_the_admin_and_moves_the_period(admin_client, 
     assert "01/01/2026 – 31/03/2026" in html
     invalid = admin_client.post("/admin/dashboard/reportpolicy/1/change/", {"cutoff_day": "31"})
     assert invalid.status_code == 200 and ReportPolicy.current().cutoff_day == 0
+
+
+def test_each_petition_figure_links_to_a_list_of_the_same_size(client, data, people):
+    client.force_login(people["leader"])
+    response = client.get("/dashboard/?period=quarter&year=2026&number=1")
+    figures, links = response.context["figures"]["petitions"], response.context["links"]
+    checked = 0
+    for key in ["received", "complaints", "denunciations", "recommendations", "within_competence", "resolved",
+                "group", "skipped_level", "transferred"]:  # fmt: skip
+        listed = client.get(links[key]).context["paginator"].count
+        assert listed == figures[key], key
+        checked += listed
+    assert checked > 0 and figures["within_competence"] == 3 and figures["resolved"] == 2
+    for key in ["sessions", "recommendations_due", "models", "voters"]:
+        assert client.get(links[key]).status_code == 200, key
