@@ -8,7 +8,7 @@ from django.db.models import Avg, Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from petitions.models import Kind, PetitionDeadline, SatisfactionRating, Stage
+from petitions.models import Kind, Outcome, PetitionDeadline, SatisfactionRating, Stage
 from petitions.models import Petition as PetitionModel
 from petitions.workflow import OPEN_STATUSES, Status
 from reception import selectors as reception_selectors
@@ -37,6 +37,44 @@ def petition_figures(units, period):
     )
     within = figures["within_competence"]
     figures["resolution_rate"] = round(100 * figures["resolved"] / within) if within else None
+    return figures
+
+
+RESULT_GROUPS = {
+    "complaint": [Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND],
+    "denunciation": [Kind.DENUNCIATION],
+}
+
+
+def resolution_results(units, period):
+    """Forms 01/KQGQ (complaints) and 03/KQGQ (denunciations) for the petitions received in the period:
+    within competence, resolved, withdrawn, terminated, outcome of the decision, on time / late (one query)."""
+    received = PetitionModel.objects.filter(
+        handling_unit__in=units, received_date__range=(period.start, period.end), accepted_date__isnull=False
+    )
+    met = Q(deadlines__stage=Stage.RESOLUTION, deadlines__is_current=True, deadlines__met_on__isnull=False)
+    aggregates = {}
+    for group, kinds in RESULT_GROUPS.items():
+        of = Q(kind__in=kinds)
+        aggregates |= {
+            f"{group}_within_competence": Count("pk", distinct=True, filter=of),
+            f"{group}_resolved": Count("pk", distinct=True, filter=of & Q(status__in=RESOLVED)),
+            f"{group}_withdrawn": Count("pk", distinct=True, filter=of & Q(status=Status.WITHDRAWN)),
+            f"{group}_terminated": Count("pk", distinct=True, filter=of & Q(status=Status.TERMINATED)),
+            f"{group}_justified": Count("pk", distinct=True, filter=of & Q(decisions__outcome=Outcome.JUSTIFIED)),
+            f"{group}_partly": Count("pk", distinct=True, filter=of & Q(decisions__outcome=Outcome.PARTLY)),
+            f"{group}_unjustified": Count("pk", distinct=True, filter=of & Q(decisions__outcome=Outcome.UNJUSTIFIED)),
+            f"{group}_on_time": Count(
+                "pk", distinct=True, filter=of & met & Q(deadlines__met_on__lte=F("deadlines__due_date"))
+            ),
+            f"{group}_late": Count(
+                "pk", distinct=True, filter=of & met & Q(deadlines__met_on__gt=F("deadlines__due_date"))
+            ),
+        }
+    figures = received.aggregate(**aggregates)
+    for group in RESULT_GROUPS:
+        within = figures[f"{group}_within_competence"]
+        figures[f"{group}_resolution_rate"] = round(100 * figures[f"{group}_resolved"] / within) if within else None
     return figures
 
 
@@ -98,9 +136,18 @@ def reception_figures(units, period):
             people=Sum("citizen_count"),
             group_visits=Count("pk", filter=Q(is_group=True)),
             petitions_received=Count("pk", filter=Q(petition__isnull=False)),
+            group_people=Sum("citizen_count", filter=Q(is_group=True)),
+            ad_hoc_visits=Count("pk", filter=Q(session__is_ad_hoc=True)),
+            old_cases=Count("pk", filter=~Q(handled_before_by="")),
+            complaint_visits=Count("pk", filter=Q(kind="complaint_1")),
+            denunciation_visits=Count("pk", filter=Q(kind="denunciation")),
+            recommendation_visits=Count("pk", filter=Q(kind__in=["recommendation", "feedback"])),
         )
     )
     figures["people"] = figures["people"] or 0
+    figures["group_people"] = figures["group_people"] or 0
+    figures["periodic_visits"] = figures["visits"] - figures["ad_hoc_visits"]
+    figures["new_cases"] = figures["visits"] - figures["old_cases"]
     norm = reception_selectors.compliance_totals(ReceptionDuty.objects.filter(unit__in=units), period.start, period.end)
     figures.update(norm_required=norm["required"], norm_held=norm["held"], norm_officials=norm["officials"])
     return figures

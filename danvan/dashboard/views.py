@@ -45,6 +45,7 @@ def _scope_and_period(request):
 def _figures(units, period):
     return {
         "petitions": selectors.petition_figures(units, period),
+        "results": selectors.resolution_results(units, period),
         "timeliness": selectors.timeliness(units, period),
         "now": selectors.current_state(units),
         "satisfaction": selectors.satisfaction(units, period),
@@ -110,27 +111,40 @@ def dashboard(request):
     return render(request, "dashboard/dashboard.html", context)
 
 
+RESULT_KEYS = [
+    "within_competence",
+    "resolved",
+    "resolution_rate",
+    "withdrawn",
+    "terminated",
+    "justified",
+    "partly",
+    "unjustified",
+    "on_time",
+    "late",
+]
 REPORT_SHEETS = [
-    ("01/TCD", "reception", ["sessions_held", "visits", "people", "group_visits", "petitions_received"]),
+    (
+        "01/TCD",
+        "reception",
+        [
+            "sessions_held", "visits", "people", "periodic_visits", "ad_hoc_visits", "old_cases", "new_cases",
+            "group_visits", "group_people", "complaint_visits", "denunciation_visits", "recommendation_visits",
+            "petitions_received",
+        ],
+    ),
     (
         "01/XLD",
         "petitions",
         [
-            "received",
-            "complaints",
-            "denunciations",
-            "recommendations",
-            "within_competence",
-            "transferred",
-            "guided",
-            "repeated",
-            "group",
-            "skipped_level",
+            "received", "complaints", "denunciations", "recommendations", "within_competence", "transferred",
+            "guided", "repeated", "group", "skipped_level",
         ],
     ),
-    ("01-03/KQGQ", "petitions", ["within_competence", "resolved", "resolution_rate"]),
+    ("01/KQGQ", "results", [f"complaint_{key}" for key in RESULT_KEYS]),
+    ("03/KQGQ", "results", [f"denunciation_{key}" for key in RESULT_KEYS]),
     ("KNCT", "voters", ["received", "answered", "answered_rate", "in_progress"]),
-]
+]  # fmt: skip
 
 
 def _labels():
@@ -157,6 +171,19 @@ def _labels():
         "in_progress": _("Still in progress"),
         "on_time": _("Resolved on time"),
         "late": _("Resolved late"),
+        "periodic_visits": _("Visits at scheduled sessions"),
+        "ad_hoc_visits": _("Visits at ad hoc sessions"),
+        "old_cases": _("Matters already handled before"),
+        "new_cases": _("New matters"),
+        "group_people": _("People in group delegations"),
+        "complaint_visits": _("Visits about complaints"),
+        "denunciation_visits": _("Visits about denunciations"),
+        "recommendation_visits": _("Visits about recommendations and feedback"),
+        "withdrawn": _("Withdrawn"),
+        "terminated": _("Terminated"),
+        "justified": _("Justified"),
+        "partly": _("Partly justified"),
+        "unjustified": _("Unjustified"),
     }
 
 
@@ -166,18 +193,26 @@ def report(request):
     form, period, units, unit = _scope_and_period(request)
     figures = _figures(units, period)
     labels = _labels()
-    sheets = [(code, [(labels[key], figures[group][key]) for key in keys]) for code, group, keys in REPORT_SHEETS]
-    sheets[2][1].extend(
-        [(labels["on_time"], figures["timeliness"]["on_time"]), (labels["late"], figures["timeliness"]["late"])]
-    )
+    titles = {
+        "01/TCD": _("Citizen reception"),
+        "01/XLD": _("Processing of petitions"),
+        "01/KQGQ": _("Results of resolving complaints"),
+        "03/KQGQ": _("Results of resolving denunciations"),
+        "KNCT": _("Voters' recommendations"),
+    }
+    sheets = [
+        (code, titles[code], [(labels[key.removeprefix("complaint_").removeprefix("denunciation_")]
+                               if group == "results" else labels[key], figures[group][key]) for key in keys])
+        for code, group, keys in REPORT_SHEETS
+    ]  # fmt: skip
     scope = unit.name if unit else _("All units in your scope")
     if request.GET.get("format") != "xlsx":
         return render(request, "dashboard/report.html", {"sheets": sheets, "period": period, "scope": scope})
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for code, rows in sheets:
+    for code, title, rows in sheets:
         sheet = workbook.create_sheet(code.replace("/", "-"))
-        sheet.append([code, scope, f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"])
+        sheet.append([f"{code} – {title}", scope, f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"])
         sheet.append([_("Indicator"), _("Value")])
         for label, value in rows:
             sheet.append([str(label), value if value is not None else ""])

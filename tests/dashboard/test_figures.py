@@ -119,9 +119,12 @@ def test_the_report_downloads_with_the_forms(client, data, people):
     client.force_login(people["leader"])
     response = client.get("/dashboard/report/?period=quarter&year=2026&number=1&format=xlsx")
     book = load_workbook(BytesIO(response.content))
-    assert book.sheetnames == ["01-TCD", "01-XLD", "01-03-KQGQ", "KNCT"]
-    results = {row[0].value: row[1].value for row in book["01-03-KQGQ"].iter_rows(min_row=3)}
-    assert results["Tỷ lệ giải quyết (%)"] == 67 and results["Giải quyết đúng hạn"] == 1
+    assert book.sheetnames == ["01-TCD", "01-XLD", "01-KQGQ", "03-KQGQ", "KNCT"]
+    complaints = {row[0].value: row[1].value for row in book["01-KQGQ"].iter_rows(min_row=3)}
+    assert complaints["Thuộc thẩm quyền"] == 1 and complaints["Tỷ lệ giải quyết (%)"] == 100
+    assert complaints["Giải quyết đúng hạn"] == 1 and complaints["Đúng"] == 1
+    denunciations = {row[0].value: row[1].value for row in book["03-KQGQ"].iter_rows(min_row=3)}
+    assert denunciations["Thuộc thẩm quyền"] == 0 and denunciations["Tỷ lệ giải quyết (%)"] in (None, "")
     page = client.get("/dashboard/report/?period=quarter&year=2026&number=1").content.decode()
     assert "Báo cáo công tác tiếp công dân" in page
 
@@ -215,3 +218,24 @@ def test_each_petition_figure_links_to_a_list_of_the_same_size(client, data, peo
     assert checked > 0 and figures["within_competence"] == 3 and figures["resolved"] == 2
     for key in ["sessions", "recommendations_due", "models", "voters"]:
         assert client.get(links[key]).status_code == 200, key
+
+
+def test_complaint_and_denunciation_results_apart(data, make_petition, people):
+    leader = people["leader"]
+    late = make_petition(kind=Kind.COMPLAINT_SECOND, received=date(2026, 1, 5))
+    services.accept_petition(petition=late, actor=leader, accepted_date=date(2026, 1, 6))
+    services.resolve_petition(
+        petition=late, actor=leader, decided_on=date(2026, 3, 13), number="2/QĐ", outcome=Outcome.UNJUSTIFIED
+    )
+    withdrawn = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 3, 2))
+    services.accept_petition(petition=withdrawn, actor=leader, accepted_date=date(2026, 3, 3))
+    withdrawn.status = "withdrawn"
+    withdrawn.save(update_fields=["status"])
+    results = selectors.resolution_results(Unit.objects.all(), data["period"])
+    complaint = {k.removeprefix("complaint_"): v for k, v in results.items() if k.startswith("complaint_")}
+    assert complaint == {
+        "within_competence": 2, "resolved": 2, "resolution_rate": 100, "withdrawn": 0, "terminated": 0,
+        "justified": 1, "partly": 0, "unjustified": 1, "on_time": 1, "late": 1,
+    }  # fmt: skip
+    assert (results["denunciation_within_competence"], results["denunciation_withdrawn"]) == (1, 1)
+    assert (results["denunciation_resolved"], results["denunciation_resolution_rate"]) == (0, 0)
