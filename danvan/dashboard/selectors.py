@@ -4,11 +4,11 @@ Every function takes the units in scope (a queryset) and a period, and makes
 one query (or a fixed few) whatever the amount of data.
 """
 
-from django.db.models import Avg, Count, F, Q, Sum
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from petitions.models import Kind, Outcome, PetitionDeadline, SatisfactionRating, Stage
+from petitions.models import Kind, Outcome, PetitionDeadline, PetitionEvent, SatisfactionRating, Stage
 from petitions.models import Petition as PetitionModel
 from petitions.workflow import OPEN_STATUSES, Status
 from reception import selectors as reception_selectors
@@ -20,7 +20,7 @@ RESOLVED = (Status.RESOLVED, Status.CLOSED)
 
 
 def petition_figures(units, period):
-    """Counts of the petitions received in the period by the units, in one query."""
+    """Counts of the petitions received in the period by the units, and those carried over into it (two queries)."""
     received = PetitionModel.objects.filter(handling_unit__in=units, received_date__range=(period.start, period.end))
     figures = received.aggregate(
         received=Count("pk"),
@@ -34,6 +34,16 @@ def petition_figures(units, period):
         repeated=Count("pk", filter=Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)),
         transferred=Count("pk", filter=Q(status=Status.TRANSFERRED)),
         guided=Count("pk", filter=Q(status=Status.GUIDED)),
+    )
+    figures["outside_competence"] = figures["transferred"] + figures["guided"]
+    # Carried over: received earlier and not yet finished (resolved, closed, transferred, …) when the period began.
+    finished_before = PetitionEvent.objects.filter(petition=OuterRef("pk"), created_at__date__lt=period.start).exclude(
+        to_status__in=["", *OPEN_STATUSES]
+    )
+    figures["carried_over"] = (
+        PetitionModel.objects.filter(handling_unit__in=units, received_date__lt=period.start)
+        .exclude(Exists(finished_before))
+        .count()
     )
     within = figures["within_competence"]
     figures["resolution_rate"] = round(100 * figures["resolved"] / within) if within else None

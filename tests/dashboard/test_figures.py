@@ -239,3 +239,13 @@ def test_complaint_and_denunciation_results_apart(data, make_petition, people):
     }  # fmt: skip
     assert (results["denunciation_within_competence"], results["denunciation_withdrawn"]) == (1, 1)
     assert (results["denunciation_resolved"], results["denunciation_resolution_rate"]) == (0, 0)
+
+
+def test_carried_over_is_what_was_still_open_when_the_period_began(data):
+    scope = Unit.objects.all()
+    # Q1 (15/12/2025 – 14/3/2026): the petition of 14/12/2025 was transferred only on 14/3.
+    assert selectors.petition_figures(scope, data["period"])["carried_over"] == 1
+    # Q2: everything finished on 14/3 is not carried; the accepted recommendation and the denunciation are.
+    q2 = selectors.petition_figures(scope, period_for("quarter", 2026, 2, 15))
+    assert (q2["carried_over"], q2["received"]) == (2, 0)
+    assert selectors.petition_figures(scope, data["period"])["outside_competence"] == 0
