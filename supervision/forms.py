@@ -13,6 +13,13 @@ class ProgressForm(forms.Form):
     percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
     evidence = forms.FileField(label=_("Evidence (optional)"), required=False)
 
+    def __init__(self, *args, can_assess=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_assess:  # "not implemented" is the supervising body's conclusion
+            self.fields["status"].choices = [
+                choice for choice in RecommendationStatus.choices if choice[0] != RecommendationStatus.NOT_IMPLEMENTED
+            ]
+
     def clean_evidence(self):
         from pathlib import Path
 

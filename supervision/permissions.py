@@ -11,9 +11,14 @@ def can_manage_programme(user, programme):
     return has_role(user, Role.SUPERVISOR, Role.LEADER) and programme.body_id in visible_unit_ids(user)
 
 
+def can_assess(user, recommendation):
+    """The supervising body's supervisors and leaders (or a unit above it): they conclude on the result."""
+    return has_role(user, Role.SUPERVISOR, Role.LEADER) and recommendation.body_id in visible_unit_ids(user)
+
+
 def can_report_progress(user, recommendation):
     """The addressed unit's officials, and the supervising body."""
-    if has_role(user, Role.SUPERVISOR, Role.LEADER) and recommendation.body_id in visible_unit_ids(user):
+    if can_assess(user, recommendation):
         return True
     return has_role(user, Role.LEADER, Role.HANDLER) and recommendation.addressed_to_id in visible_unit_ids(user)
 

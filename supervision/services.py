@@ -142,6 +142,8 @@ def record_progress(*, recommendation, actor, text, status, percent, evidence=No
     check(RECOMMENDATION_TRANSITIONS, RecommendationStatus, recommendation.status, status)
     if not text.strip():
         raise StatusError(_("Write what was done."))
+    if status == RecommendationStatus.NOT_IMPLEMENTED and not permissions.can_assess(actor, recommendation):
+        raise StatusError(_("Only the supervising body can conclude that a recommendation was not implemented."))
     if status == RecommendationStatus.IMPLEMENTED:
         percent = 100
     update = ProgressUpdate.objects.create(

@@ -169,7 +169,11 @@ def _recommendation_page(request, item, form=None, answer_form=None, status=200)
         "recommendation": item,
         "updates": item.updates.select_related("recorded_by"),
         "can_report": permissions.can_report_progress(request.user, item),
-        "form": form or ProgressForm(initial={"status": item.status, "percent": item.percent}),
+        "form": form
+        or ProgressForm(
+            initial={"status": item.status, "percent": item.percent},
+            can_assess=permissions.can_assess(request.user, item),
+        ),
         "answer_form": answer_form or WrittenAnswerForm(),
     }
     return render(request, "supervision/recommendation.html", context, status=status)
@@ -185,7 +189,7 @@ def record_progress(request, pk):
     item = _recommendation_or_404(request, pk)
     if not permissions.can_report_progress(request.user, item):
         raise PermissionDenied
-    form = ProgressForm(request.POST, request.FILES)
+    form = ProgressForm(request.POST, request.FILES, can_assess=permissions.can_assess(request.user, item))
     if form.is_valid():
         try:
             services.record_progress(recommendation=item, actor=request.user, **form.cleaned_data)

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
+from django.utils import translation
 
 from danvan.alerts import tasks as alert_tasks
 from danvan.notifications.models import Notification
@@ -101,8 +102,9 @@ def recommendation(world):
 @pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in RECOMMENDATION_TRANSITIONS.items() for t in ts])
 def test_every_recommendation_status_change(world, recommendation, source, target):
     Recommendation.objects.filter(pk=recommendation.pk).update(status=source)
+    actor = world["supervisor"] if target == RecommendationStatus.NOT_IMPLEMENTED else world["chairman"]
     update = services.record_progress(
-        recommendation=recommendation, actor=world["chairman"], text="Đã ban hành quy trình", status=target, percent=60
+        recommendation=recommendation, actor=actor, text="Đã ban hành quy trình", status=target, percent=60
     )
     recommendation.refresh_from_db()
     assert recommendation.status == target == update.status
@@ -310,3 +312,26 @@ def test_commitments_page_records_a_promise_with_its_written_answer_date(client,
     commitment = Recommendation.objects.get(kind="commitment")
     assert response.status_code == 302 and commitment.written_answer_due == date(2024, 2, 21)
     assert "Hoàn thành trong quý II" in client.get("/supervision/commitments/").content.decode()
+
+
+def test_only_the_supervising_body_concludes_not_implemented(world, recommendation):
+    with translation.override("vi"), pytest.raises(StatusError, match="Chỉ cơ quan giám sát"):
+        services.record_progress(
+            recommendation=recommendation, actor=world["chairman"], text="Chưa làm", status="not_implemented", percent=0
+        )
+    recommendation.refresh_from_db()
+    assert recommendation.status == RecommendationStatus.NOT_STARTED
+    services.record_progress(
+        recommendation=recommendation, actor=world["supervisor"], text="Kết luận: chưa thực hiện",
+        status="not_implemented", percent=0,
+    )  # fmt: skip
+    recommendation.refresh_from_db()
+    assert recommendation.status == RecommendationStatus.NOT_IMPLEMENTED
+
+
+def test_the_addressed_unit_is_not_offered_not_implemented(client, world, recommendation):
+    url = f"/supervision/recommendations/{recommendation.pk}/"
+    client.force_login(world["chairman"])
+    assert 'value="not_implemented"' not in client.get(url).content.decode()
+    client.force_login(world["supervisor"])
+    assert 'value="not_implemented"' in client.get(url).content.decode()
