@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.orgunits.models import Unit
 from danvan.workdays.calendar import add_days_rolling
 
 from . import permissions
@@ -82,6 +83,8 @@ def upload_document(*, supervision, actor, kind, upload):
     """A new version of the plan, outline or report; earlier versions stay."""
     _require(permissions.can_manage_programme(actor, supervision.programme))
     DocumentKind(kind)
+    # Locked so two uploads at once number their versions one after the other.
+    supervision = Supervision.objects.select_for_update().get(pk=supervision.pk)
     last = supervision.documents.filter(kind=kind).aggregate(last=Max("version"))["last"] or 0
     return SupervisionDocument.objects.create(
         supervision=supervision, kind=kind, version=last + 1, file=upload, original_name=upload.name[:255],
@@ -177,6 +180,8 @@ def register_model(*, actor, unit, year, name, field, start_date, level="grassro
 def carry_over_models(*, actor, unit, from_year, to_year):
     """Register again for `to_year` the unit's models of `from_year` that are not there yet."""
     _require(permissions.can_manage_models(actor, unit.pk))
+    # Locked so a double click or two officials at once cannot carry a model over twice.
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
     existing = set(KheoModel.objects.filter(unit=unit, year=to_year).values_list("name", flat=True))
     carried = []
     for model in KheoModel.objects.filter(unit=unit, year=from_year).exclude(name__in=existing):
