@@ -6,6 +6,31 @@ from petitions.forms import ALLOWED_EXTENSIONS, DateInput
 from .models import ModelField, ModelLevel
 from .workflow import RecommendationStatus
 
+MAX_UPLOAD_MB = 20
+
+
+def check_upload(upload):
+    """Refuse files of other types or over the size limit, with a message naming the file."""
+    from pathlib import Path
+
+    if upload and Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
+        raise forms.ValidationError(
+            _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
+            % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
+        )
+    if upload and upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+        raise forms.ValidationError(
+            _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": MAX_UPLOAD_MB}
+        )
+    return upload
+
+
+class EvidenceForm(forms.Form):
+    upload = forms.FileField(label=_("File"))
+
+    def clean_upload(self):
+        return check_upload(self.cleaned_data.get("upload"))
+
 
 class ProgressForm(forms.Form):
     text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -21,19 +46,7 @@ class ProgressForm(forms.Form):
             ]
 
     def clean_evidence(self):
-        from pathlib import Path
-
-        upload = self.cleaned_data.get("evidence")
-        if upload and Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
-            raise forms.ValidationError(
-                _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
-                % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
-            )
-        if upload and upload.size > 20 * 1024 * 1024:
-            raise forms.ValidationError(
-                _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": 20}
-            )
-        return upload
+        return check_upload(self.cleaned_data.get("evidence"))
 
 
 class WrittenAnswerForm(forms.Form):
@@ -65,6 +78,9 @@ class DocumentForm(forms.Form):
         label=_("Document"), choices=[("plan", _("Plan")), ("outline", _("Outline")), ("report", _("Report"))]
     )
     upload = forms.FileField(label=_("File"))
+
+    def clean_upload(self):
+        return check_upload(self.cleaned_data.get("upload"))
 
 
 class ModelStatusForm(forms.Form):

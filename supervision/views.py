@@ -19,6 +19,7 @@ from .forms import (
     CarryOverForm,
     CommitmentForm,
     DocumentForm,
+    EvidenceForm,
     ModelForm,
     ModelStatusForm,
     NewSupervisionForm,
@@ -363,11 +364,13 @@ def model_evidence(request, pk):
     model = KheoModel.objects.filter(pk=pk, unit__in=units_visible_to(request.user)).first()
     if model is None:
         raise Http404
-    upload = request.FILES.get("upload")
-    if upload is None:
-        messages.error(request, _("Choose a file."))
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error if request.FILES.get("upload") else _("Choose a file."))
     else:
-        services.add_model_evidence(model=model, actor=request.user, upload=upload)
+        services.add_model_evidence(model=model, actor=request.user, upload=form.cleaned_data["upload"])
         messages.success(request, _("The evidence is attached."))
     return redirect(f"{reverse('supervision:models')}?year={model.year}")
 

@@ -335,3 +335,22 @@ def test_the_addressed_unit_is_not_offered_not_implemented(client, world, recomm
     assert 'value="not_implemented"' not in client.get(url).content.decode()
     client.force_login(world["supervisor"])
     assert 'value="not_implemented"' in client.get(url).content.decode()
+
+
+def test_uploads_of_other_types_are_refused_with_a_message(client, world):
+    client.force_login(world["supervisor"])
+    url = f"/supervision/supervisions/{world['supervision'].pk}/documents/"
+    refused = client.post(url, {"kind": "plan", "upload": SimpleUploadedFile("ke-hoach.exe", b"MZ")})
+    assert refused.status_code == 400 and "ke-hoach.exe" in refused.content.decode()
+    assert not world["supervision"].documents.exists()
+    model = services.register_model(
+        actor=world["chairman"], unit=world["committee"], year=2024, name="Mô hình “Dân hỏi – Chính quyền trả lời”",
+        field="political_system", start_date=date(2024, 1, 15),
+    )  # fmt: skip
+    client.force_login(world["chairman"])
+    page = client.post(
+        f"/supervision/models/{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.exe", b"MZ")}, follow=True
+    )
+    assert "anh.exe" in page.content.decode() and not model.evidence.exists()
+    client.post(f"/supervision/models/{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8")})
+    assert model.evidence.count() == 1
