@@ -30,7 +30,7 @@ from .forms import (
     WrittenAnswerForm,
     registering_units,
 )
-from .models import KheoModel, ProgressUpdate, Supervision, SupervisionProgramme
+from .models import KheoModel, ModelEvidence, ProgressUpdate, Supervision, SupervisionDocument, SupervisionProgramme
 from .workflow import MODEL_TRANSITIONS, SUPERVISION_TRANSITIONS, ModelStatus, StatusError, SupervisionStatus
 
 
@@ -225,6 +225,26 @@ def evidence(request, pk):
     if update is None or not update.evidence:
         raise Http404
     return FileResponse(update.evidence.open("rb"), as_attachment=True, filename=update.evidence_name)
+
+
+@require_GET
+def document(request, pk):
+    """Download one version of a supervision's plan, outline or report."""
+    item = SupervisionDocument.objects.filter(
+        pk=pk, supervision__programme__in=selectors.programmes_visible_to(request.user)
+    ).first()
+    if item is None:
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+
+
+@require_GET
+def model_evidence_file(request, pk):
+    """Download a file attached to a Dân vận khéo model of a unit in the user's scope."""
+    item = ModelEvidence.objects.filter(pk=pk, model__unit__in=units_visible_to(request.user)).first()
+    if item is None:
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 
 RECOMMENDATION_COLUMNS = [

@@ -354,3 +354,24 @@ def test_uploads_of_other_types_are_refused_with_a_message(client, world):
     assert "anh.exe" in page.content.decode() and not model.evidence.exists()
     client.post(f"/supervision/models/{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8")})
     assert model.evidence.count() == 1
+
+
+def test_documents_and_model_evidence_download_within_scope_only(client, world):
+    client.force_login(world["supervisor"])
+    url = f"/supervision/supervisions/{world['supervision'].pk}/documents/"
+    client.post(url, {"kind": "plan", "upload": SimpleUploadedFile("ke-hoach.pdf", b"%PDF-plan")})
+    document = world["supervision"].documents.get()
+    response = client.get(f"/supervision/documents/{document.pk}/")
+    assert b"".join(response.streaming_content) == b"%PDF-plan"
+    assert "ke-hoach.pdf" in response["Content-Disposition"]
+    model = services.register_model(
+        actor=world["chairman"], unit=world["committee"], year=2024, name="Mô hình “Bản làng không ma túy”",
+        field="political_system", start_date=date(2024, 1, 15),
+    )  # fmt: skip
+    client.force_login(world["chairman"])
+    client.post(f"/supervision/models/{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8jpg")})
+    evidence = model.evidence.get()
+    assert b"".join(client.get(f"/supervision/models/evidence/{evidence.pk}/").streaming_content) == b"\xff\xd8jpg"
+    client.force_login(world["stranger"])
+    assert client.get(f"/supervision/documents/{document.pk}/").status_code == 404
+    assert client.get(f"/supervision/models/evidence/{evidence.pk}/").status_code == 404
