@@ -301,10 +301,13 @@ def export_recommendations(request):
 
 
 def _year(request):
+    """The registry's year from the request; anything outside 2000–2100 means this year."""
+    this_year = timezone.localdate().year
     try:
-        return int(request.GET.get("year") or request.POST.get("year") or timezone.localdate().year)
+        year = int(request.GET.get("year") or request.POST.get("year") or this_year)
     except ValueError:
-        return timezone.localdate().year
+        return this_year
+    return year if 2000 <= year <= 2100 else this_year
 
 
 def model_registry(request, model_form=None, carry_form=None, status=200):

@@ -375,3 +375,12 @@ def test_documents_and_model_evidence_download_within_scope_only(client, world):
     client.force_login(world["stranger"])
     assert client.get(f"/supervision/documents/{document.pk}/").status_code == 404
     assert client.get(f"/supervision/models/evidence/{evidence.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("year", ["abc", "99999", "1200"])
+def test_a_registry_year_out_of_range_shows_this_year(client, world, year):
+    from django.utils import timezone
+
+    client.force_login(world["chairman"])
+    response = client.get(f"/supervision/models/?year={year}")
+    assert response.status_code == 200 and response.context["year"] == timezone.localdate().year
