@@ -60,21 +60,25 @@ def deliver_recommendation(alert, recommendation):
 
 
 def deliver_written_answer(alert, recommendation):
+    """Reminders go to the answering unit's leaders; once late, from level 2 the council is told too."""
     with translation.override(settings.LANGUAGE_CODE):
-        title = _("Written answer to the interpellation by %(name)s due on %(date)s") % {
-            "name": recommendation.asked_by,
-            "date": recommendation.written_answer_due.strftime("%d/%m/%Y"),
-        }
+        values = {"name": recommendation.asked_by, "date": recommendation.written_answer_due.strftime("%d/%m/%Y")}
+        if alert.kind == AlertKind.REMINDER:
+            title = _("Written answer to the interpellation by %(name)s due on %(date)s") % values
+        else:
+            title = _("Level %(level)d: written answer to the interpellation by %(name)s overdue since %(date)s") % {
+                **values,
+                "level": alert.step,
+            }
+    recipients = list(nearest_leaders(recommendation.addressed_to))
+    if alert.kind != AlertKind.REMINDER and alert.step >= 2:
+        recipients += list(members_of(recommendation.body))
     url = reverse("supervision:recommendation", args=[recommendation.pk])
-    for person in {p.pk: p for p in nearest_leaders(recommendation.addressed_to)}.values():
+    for person in {p.pk: p for p in recipients}.values():
         notify(
-            recipient=person,
-            kind="written_answer",
-            key=f"alert:{alert.pk}",
-            title=title,
-            target=recommendation,
-            url=url,
-        )
+            recipient=person, kind=f"written_answer_{alert.kind}", key=f"alert:{alert.pk}", title=title,
+            target=recommendation, url=url,
+        )  # fmt: skip
 
 
 RECOMMENDATIONS = DeadlineSource(

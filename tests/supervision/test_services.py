@@ -384,3 +384,24 @@ def test_a_registry_year_out_of_range_shows_this_year(client, world, year):
     client.force_login(world["chairman"])
     response = client.get(f"/supervision/models/?year={year}")
     assert response.status_code == 200 and response.context["year"] == timezone.localdate().year
+
+
+def test_a_late_written_answer_is_reminded_then_reported_to_the_council(world, time_machine):
+    def scan(day):
+        time_machine.move_to(f"{day} 06:00 +0700", tick=False)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            alert_tasks.scan_deadlines()
+
+    services.record_commitment(
+        actor=world["supervisor"], body=world["standing"], addressed_to=world["committee"],
+        council_session="Kỳ họp thứ 17 HĐND tỉnh", question="Khi nào hoàn thành cấp giấy chứng nhận?",
+        asked_by="Đại biểu Lò Văn A", answered_by="Chủ tịch UBND phường Tân Phong", asked_on=date(2024, 2, 1),
+        promise="Hoàn thành trong quý II/2024", due_date=date(2024, 6, 30),
+    )  # fmt: skip
+    scan("2024-02-21")  # the due day: a reminder to the committee's leader
+    reminder = Notification.objects.get(recipient=world["chairman"], kind="written_answer_reminder")
+    assert "21/02/2024" in reminder.title
+    scan("2024-03-06")  # long overdue: levels reach the council's standing committee
+    escalations = Notification.objects.filter(kind="written_answer_escalation")
+    assert escalations.filter(recipient=world["supervisor"]).exists()
+    assert "quá hạn" in escalations.filter(recipient=world["chairman"]).first().title
