@@ -128,6 +128,22 @@ class NewSupervisionForm(forms.Form):
         return cleaned
 
 
+def _root(unit):
+    return unit.path.split("/")[0] + "/"
+
+
+def addressable_units(bodies):
+    """Current units (not localities) in the provinces of the given supervising bodies."""
+    from django.db.models import Q
+
+    from danvan.orgunits.models import LOCALITY_KINDS, Unit
+
+    within = Q(pk__in=[])
+    for root in {_root(body) for body in bodies}:
+        within |= Q(path__startswith=root)
+    return Unit.objects.filter(within, valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS).order_by("path")
+
+
 class RecommendationForm(forms.Form):
     addressed_to = forms.ModelChoiceField(label=_("Addressed to"), queryset=None)
     text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -136,13 +152,9 @@ class RecommendationForm(forms.Form):
         label=_("Finding it answers (optional)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, body=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from danvan.orgunits.models import LOCALITY_KINDS, Unit
-
-        self.fields["addressed_to"].queryset = Unit.objects.filter(valid_to__isnull=True).exclude(
-            kind__in=LOCALITY_KINDS
-        )
+        self.fields["addressed_to"].queryset = addressable_units([body] if body else [])
 
 
 class CommitmentForm(forms.Form):
@@ -158,9 +170,12 @@ class CommitmentForm(forms.Form):
 
     def __init__(self, *args, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from danvan.orgunits.models import LOCALITY_KINDS, Unit
-
         self.fields["body"].queryset = bodies
-        self.fields["addressed_to"].queryset = Unit.objects.filter(valid_to__isnull=True).exclude(
-            kind__in=LOCALITY_KINDS
-        )
+        self.fields["addressed_to"].queryset = addressable_units(bodies)
+
+    def clean(self):
+        cleaned = super().clean()
+        body, unit = cleaned.get("body"), cleaned.get("addressed_to")
+        if body and unit and _root(unit) != _root(body):
+            self.add_error("addressed_to", _("Choose a unit of the council's own province."))
+        return cleaned

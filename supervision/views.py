@@ -115,7 +115,7 @@ def _supervision_page(request, item, status_form=None, document_form=None, recom
         "can_manage": permissions.can_manage_programme(request.user, item.programme),
         "status_form": status_form or SupervisionStatusForm(targets=_status_targets(item)),
         "document_form": document_form or DocumentForm(),
-        "recommendation_form": recommendation_form or RecommendationForm(),
+        "recommendation_form": recommendation_form or RecommendationForm(body=item.programme.body),
         "supervision": item,
         "delegation": item.delegation.all(),
         "units": item.supervised_units.select_related("unit"),
@@ -433,7 +433,7 @@ def export_models(request):
 def add_recommendation(request, pk):
     """A finding (optional) and its recommendation to a unit, from the supervision's report."""
     item = _supervision_or_404(request, pk)
-    form = RecommendationForm(request.POST)
+    form = RecommendationForm(request.POST, body=item.programme.body)
     if form.is_valid():
         data = form.cleaned_data
         try:

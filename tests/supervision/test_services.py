@@ -10,6 +10,7 @@ from django.utils import translation
 
 from danvan.alerts import tasks as alert_tasks
 from danvan.notifications.models import Notification
+from danvan.orgunits.models import UnitKind, UnitLevel
 from supervision import services
 from supervision.models import KheoModel, ProgrammeStatus, Recommendation, SupervisionProgramme
 from supervision.workflow import (
@@ -21,6 +22,7 @@ from supervision.workflow import (
     StatusError,
     SupervisionStatus,
 )
+from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -405,3 +407,23 @@ def test_a_late_written_answer_is_reminded_then_reported_to_the_council(world, t
     escalations = Notification.objects.filter(kind="written_answer_escalation")
     assert escalations.filter(recipient=world["supervisor"]).exists()
     assert "quá hạn" in escalations.filter(recipient=world["chairman"]).first().title
+
+
+def test_recommendations_and_promises_address_units_of_the_bodys_own_province(client, world):
+    dien_bien = UnitFactory(name="Tỉnh Điện Biên", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
+    elsewhere = UnitFactory(name="UBND xã Pa Tần", kind=UnitKind.PEOPLE_COMMITTEE, parent=dien_bien)
+    client.force_login(world["supervisor"])
+    page = client.get(f"/supervision/supervisions/{world['supervision'].pk}/").content.decode()
+    assert "UBND phường Tân Phong" in page and "UBND xã Pa Tần" not in page
+    refused = client.post(
+        f"/supervision/supervisions/{world['supervision'].pk}/recommendations/",
+        {"addressed_to": elsewhere.pk, "text": "Kiến nghị", "due_date": "30/06/2025"},
+    )
+    assert refused.status_code == 400 and not Recommendation.objects.exists()
+    promise = {
+        "body": world["standing"].pk, "council_session": "Kỳ họp thứ 17", "question": "Tiến độ?",
+        "asked_by": "Đại biểu Lò Văn A", "answered_by": "Chủ tịch", "asked_on": "01/02/2024",
+        "addressed_to": elsewhere.pk, "promise": "Hoàn thành", "due_date": "30/06/2024",
+    }  # fmt: skip
+    response = client.post("/supervision/commitments/", promise)
+    assert response.status_code == 400 and not Recommendation.objects.exists()
