@@ -142,15 +142,26 @@ def hand_sql(prefix, start, end, today):
             f" ON c.id = p.category_id WHERE p.{SCOPE} AND p.{RANGE} GROUP BY c.id, c.name ORDER BY n DESC LIMIT 10",
             scoped,
         ),
+        *[
+            (
+                f"SELECT * FROM (SELECT g.id, g.name,"
+                f" COUNT(*) FILTER (WHERE p.status IN {OPEN} AND p.due_date < %s) AS overdue,"
+                " COUNT(*) FILTER (WHERE p.status = 'duplicate' OR p.kind = 'complaint_2') AS repeated,"
+                f" COUNT(*) FILTER (WHERE p.is_group AND p.status IN {OPEN}) AS grp"
+                f" FROM petitions_petition p JOIN {table} g ON g.id = p.{column}"
+                f" WHERE p.{SCOPE} AND ((p.status IN {OPEN} AND p.due_date < %s)"
+                f" OR p.status = 'duplicate' OR p.kind = 'complaint_2' OR (p.is_group AND p.status IN {OPEN}))"
+                " GROUP BY g.id, g.name) h WHERE overdue + repeated + grp > 0"
+                " ORDER BY overdue + repeated + grp DESC LIMIT 5",
+                [today, prefix, today],
+            )
+            for table, column in [("orgunits_unit", "handling_unit_id"), ("petitions_category", "category_id")]
+        ],
         (
-            "SELECT * FROM (SELECT u.id, u.name,"
-            f" COUNT(*) FILTER (WHERE p.status IN {OPEN} AND p.due_date < %s) AS overdue,"
-            " COUNT(*) FILTER (WHERE p.status = 'duplicate' OR p.kind = 'complaint_2') AS repeated,"
-            f" COUNT(*) FILTER (WHERE p.is_group AND p.status IN {OPEN}) AS grp"
-            " FROM petitions_petition p JOIN orgunits_unit u ON u.id = p.handling_unit_id"
-            f" WHERE p.{SCOPE} GROUP BY u.id, u.name) h WHERE overdue + repeated + grp > 0"
-            " ORDER BY overdue + repeated + grp DESC LIMIT 5",
-            [today, prefix],
+            "SELECT COUNT(*) FROM petitions_petition p"
+            f" WHERE p.{SCOPE} AND p.received_date < %s AND NOT EXISTS (SELECT 1 FROM petitions_petitionevent e"
+            f" WHERE e.petition_id = p.id AND e.created_at < %s AND e.to_status NOT IN ('', {OPEN[1:-1]}))",
+            [prefix, start, start],
         ),
     ]
     results = []
@@ -207,7 +218,7 @@ def main():
             f"dashboard request ({period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}):"
             f" {dashboard_seconds:.3f} s, {len(queries)} queries"
         )
-        print(f"  equivalent hand-written SQL (7 grouped queries): {sql_seconds:.3f} s")
+        print(f"  equivalent hand-written SQL (9 queries): {sql_seconds:.3f} s")
         print(f"  ratio dashboard/SQL: {dashboard_seconds / sql_seconds:.2f} (target ≤ 2)")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

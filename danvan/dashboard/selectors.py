@@ -224,13 +224,16 @@ def hotspots(units, today=None, limit=5, by="handling_unit"):
     One grouped query; each row has "pk", "name", the three counts and their sum as "weight".
     """
     today = today or timezone.localdate()
+    overdue = Q(status__in=OPEN_STATUSES, due_date__lt=today)
+    repeated = Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)
+    group = Q(is_group=True, status__in=OPEN_STATUSES)
     rows = (
-        PetitionModel.objects.filter(handling_unit__in=units)
+        PetitionModel.objects.filter(overdue | repeated | group, handling_unit__in=units)
         .values(pk=F(by), name=F(f"{by}__name"))
         .annotate(
-            overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
-            repeated=Count("pk", filter=Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)),
-            group=Count("pk", filter=Q(is_group=True, status__in=OPEN_STATUSES)),
+            overdue=Count("pk", filter=overdue),
+            repeated=Count("pk", filter=repeated),
+            group=Count("pk", filter=group),
         )
         .annotate(weight=F("overdue") + F("repeated") + F("group"))
         .filter(weight__gt=0)
