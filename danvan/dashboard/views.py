@@ -45,7 +45,6 @@ def _scope_and_period(request):
 def _figures(units, period):
     return {
         "petitions": selectors.petition_figures(units, period),
-        "results": selectors.resolution_results(units, period),
         "timeliness": selectors.timeliness(units, period),
         "now": selectors.current_state(units),
         "satisfaction": selectors.satisfaction(units, period),
@@ -193,7 +192,7 @@ def _labels():
 def report(request):
     """The periodic report (reception, processing, results, voters' recommendations) as .xlsx or a printable page."""
     form, period, units, unit = _scope_and_period(request)
-    figures = _figures(units, period)
+    figures = {**_figures(units, period), "results": selectors.resolution_results(units, period)}
     labels = _labels()
     titles = {
         "01/TCD": _("Citizen reception"),
