@@ -32,6 +32,24 @@ def not_in_future(value):
         raise forms.ValidationError(_("The date cannot be in the future."))
 
 
+def check_upload(upload, limit_mb=None):
+    """Refuse a file of another type or over the size limit (the petition policy's by default),
+    with a message naming the file; no file passes through."""
+    if not upload:
+        return upload
+    limit_mb = limit_mb or PetitionPolicy.current().max_attachment_mb
+    if Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
+        raise forms.ValidationError(
+            _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
+            % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
+        )
+    if upload.size > limit_mb * 1024 * 1024:
+        raise forms.ValidationError(
+            _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": limit_mb}
+        )
+    return upload
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -49,17 +67,7 @@ class MultipleFileField(forms.FileField):
         limit_mb = PetitionPolicy.current().max_attachment_mb
         cleaned = []
         for upload in files:
-            upload = super().clean(upload, initial)
-            if Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
-                raise forms.ValidationError(
-                    _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
-                    % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
-                )
-            if upload.size > limit_mb * 1024 * 1024:
-                raise forms.ValidationError(
-                    _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": limit_mb}
-                )
-            cleaned.append(upload)
+            cleaned.append(check_upload(super().clean(upload, initial), limit_mb))
         return cleaned
 
 

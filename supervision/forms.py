@@ -1,28 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from petitions.forms import ALLOWED_EXTENSIONS, DateInput
+from petitions.forms import DateInput, check_upload
 
 from .models import ModelField, ModelLevel
 from .workflow import RecommendationStatus
-
-MAX_UPLOAD_MB = 20
-
-
-def check_upload(upload):
-    """Refuse files of other types or over the size limit, with a message naming the file."""
-    from pathlib import Path
-
-    if upload and Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
-        raise forms.ValidationError(
-            _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
-            % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
-        )
-    if upload and upload.size > MAX_UPLOAD_MB * 1024 * 1024:
-        raise forms.ValidationError(
-            _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": MAX_UPLOAD_MB}
-        )
-    return upload
 
 
 class EvidenceForm(forms.Form):
