@@ -103,8 +103,14 @@ def dashboard(request):
         "figures": figures,
         "links": links,
         "charts": charts,
-        "hotspots": selectors.hotspots(units),
-        "category_hotspots": selectors.hotspots(units, by="category"),
+        "hotspots": [
+            {**spot, "href": f"{petitions}?{urlencode({'unit': spot['pk'], 'overdue': 'true'})}"}
+            for spot in selectors.hotspots(units)
+        ],
+        "category_hotspots": [
+            {**spot, "href": f"{petitions}?{urlencode({**now_base, 'category': spot['pk'], 'overdue': 'true'})}"}
+            for spot in selectors.hotspots(units, by="category")
+        ],
         "query": request.GET.urlencode(),
     }
     return render(request, "dashboard/dashboard.html", context)

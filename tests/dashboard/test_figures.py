@@ -249,3 +249,14 @@ def test_carried_over_is_what_was_still_open_when_the_period_began(data):
     q2 = selectors.petition_figures(scope, period_for("quarter", 2026, 2, 15))
     assert (q2["carried_over"], q2["received"]) == (2, 0)
     assert selectors.petition_figures(scope, data["period"])["outside_competence"] == 0
+
+
+def test_each_hotspot_links_to_its_overdue_petitions(client, data, people, make_petition, time_machine):
+    make_petition(kind=Kind.COMPLAINT_SECOND, received=date(2026, 3, 1), people_count=6)
+    time_machine.move_to("2026-12-31 09:00 +0700", tick=False)  # every open petition is overdue by then
+    client.force_login(people["leader"])
+    context = client.get("/dashboard/").context
+    spots = [*context["hotspots"], *context["category_hotspots"]]
+    assert len(context["hotspots"]) == 1 and len(context["category_hotspots"]) == 1
+    for spot in spots:
+        assert client.get(spot["href"]).context["paginator"].count == spot["overdue"] > 0
