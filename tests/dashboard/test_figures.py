@@ -229,8 +229,7 @@ def test_complaint_and_denunciation_results_apart(data, make_petition, people):
     )
     withdrawn = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 3, 2))
     services.accept_petition(petition=withdrawn, actor=leader, accepted_date=date(2026, 3, 3))
-    withdrawn.status = "withdrawn"
-    withdrawn.save(update_fields=["status"])
+    services.withdraw_petition(petition=withdrawn, actor=leader, withdrawn_on=date(2026, 3, 10))
     results = selectors.resolution_results(Unit.objects.all(), data["period"])
     complaint = {k.removeprefix("complaint_"): v for k, v in results.items() if k.startswith("complaint_")}
     assert complaint == {
