@@ -182,8 +182,8 @@ def median_seconds(action):
 
 
 def main():
-    from danvan.dashboard.models import ReportPolicy
-    from danvan.dashboard.periods import period_for
+    from dashboard.models import ReportPolicy
+    from dashboard.periods import period_for
 
     if connection.vendor != "postgresql":
         print("dashboard_bench: skipped, it needs DATABASE_URL set to PostgreSQL (the SQL uses FILTER and date_trunc)")

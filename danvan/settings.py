@@ -60,8 +60,9 @@ INSTALLED_APPS = [
     "danvan.workdays",
     "danvan.notifications",
     "danvan.alerts",
-    "danvan.demo",
-    "danvan.dashboard",
+    "danvan.history",
+    "demo",
+    "dashboard",
     "petitions",
     "reception",
     "supervision",
@@ -139,12 +140,15 @@ else:
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery" / "queue"
     _processed_dir = VAR_DIR / "celery" / "processed"
-    for _dir in (_queue_dir, _processed_dir):
+    # Exchange tables too, or kombu writes a control/ folder wherever the process starts.
+    _control_dir = VAR_DIR / "celery" / "control"
+    for _dir in (_queue_dir, _processed_dir, _control_dir):
         _dir.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
         "processed_folder": str(_processed_dir),
+        "control_folder": str(_control_dir),
         "store_processed": False,
     }
 

@@ -22,7 +22,7 @@ urlpatterns = [
     path("lich-tiep-cong-dan/<int:unit_id>.ics", reception_views.calendar_feed, name="calendar_feed"),
     path("reception/", include("reception.urls")),
     path("supervision/", include("supervision.urls")),
-    path("dashboard/", include("danvan.dashboard.urls")),
+    path("dashboard/", include("dashboard.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("notifications/", include("danvan.notifications.urls")),
     path("days-off/", include("danvan.workdays.urls")),

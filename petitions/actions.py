@@ -9,8 +9,10 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danvan.workflow import allowed_targets
+
 from . import forms, permissions, services
-from .workflow import ANSWERED_STATUSES, OPEN_STATUSES, Status, allowed_targets
+from .workflow import ANSWERED_STATUSES, OPEN_STATUSES, TRANSITIONS, Status
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Action:
 
 
 def _can_go(target):
-    return lambda petition: Status(target) in allowed_targets(petition.status)
+    return lambda petition: Status(target) in allowed_targets(TRANSITIONS, petition.status)
 
 
 def _assignable(petition):

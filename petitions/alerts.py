@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -52,7 +53,7 @@ def recipients(alert, deadline):
 def texts(alert, deadline):
     petition = deadline.petition
     stage = deadline.get_stage_display().lower()
-    due = deadline.due_date.strftime("%d/%m/%Y")
+    due = date_format(deadline.due_date, "SHORT_DATE_FORMAT")
     if alert.kind == AlertKind.REMINDER:
         days = WorkCalendar().working_days_between(timezone.localdate(), deadline.due_date)
         if days <= 0:

@@ -1,11 +1,10 @@
 """The petition book (sổ theo dõi đơn) as an .xlsx file, written row by row."""
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+
+from danvan import xlsx
 
 from . import selectors
 from .models import DecisionKind
@@ -46,7 +45,7 @@ def _result_cell(petition):
     if not decisions:
         return ""
     last = decisions[-1]
-    parts = [f"{last.number} {last.date:%d/%m/%Y}".strip(), last.get_outcome_display()]
+    parts = [f"{last.number} {xlsx.short_date(last.date)}".strip(), last.get_outcome_display()]
     return " – ".join(part for part in parts if part)
 
 
@@ -61,53 +60,34 @@ def _notes_cell(petition):
     return "; ".join(notes)
 
 
-def _text_cells(sheet, values):
-    """Strings always as text: a summary typed as "=HYPERLINK(…)" must not become a formula."""
-    cells = []
-    for value in values:
-        if isinstance(value, str):
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            cells.append(cell)
-        else:
-            cells.append(value)
-    return cells
-
-
 def register_workbook(petitions):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Petition book"))
-    for index, (_title, width) in enumerate(COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.append([_("PETITION BOOK"), "", "", f"{_('Exported on')} {timezone.localdate():%d/%m/%Y}"])
-    sheet.append([str(title) for title, _w in COLUMNS])
+    workbook = xlsx.new_workbook()
+    sheet = xlsx.add_sheet(workbook, _("Petition book"), widths=[width for _title, width in COLUMNS])
+    xlsx.append(sheet, [_("PETITION BOOK"), "", "", f"{_('Exported on')} {xlsx.short_date(timezone.localdate())}"])
+    xlsx.append(sheet, [title for title, _w in COLUMNS])
     for number, p in enumerate(petitions.iterator(chunk_size=500), start=1):
-        sheet.append(
-            _text_cells(
-                sheet,
-                [
-                    number,
-                    p.code,
-                    p.received_date,
-                    _petitioner_cell(p),
-                    _id_cell(p),
-                    p.summary,
-                    p.get_kind_display(),
-                    p.people_count,
-                    p.category.name,
-                    p.handling_unit.name,
-                    p.get_status_display(),
-                    p.due_date,
-                    _result_cell(p),
-                    _notes_cell(p),
-                ],
-            )
+        xlsx.append(
+            sheet,
+            [
+                number,
+                p.code,
+                p.received_date,
+                _petitioner_cell(p),
+                _id_cell(p),
+                p.summary,
+                p.get_kind_display(),
+                p.people_count,
+                p.category.name,
+                p.handling_unit.name,
+                p.get_status_display(),
+                p.due_date,
+                _result_cell(p),
+                _notes_cell(p),
+            ],
         )
     return workbook
 
 
 def register_response(petitions):
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="so-theo-doi-don-{timezone.localdate():%Y%m%d}.xlsx"'
-    register_workbook(petitions).save(response)
-    return response
+    filename = f"so-theo-doi-don-{timezone.localdate().isoformat()}.xlsx"
+    return xlsx.xlsx_response(register_workbook(petitions), filename)

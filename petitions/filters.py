@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from danvan.orgunits.selectors import units_visible_to
+from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from . import selectors
 from .models import Category, Channel, Kind
@@ -68,7 +68,7 @@ class PetitionFilter(django_filters.FilterSet):
         return selectors.search(queryset, value)
 
     def filter_unit(self, queryset, name, value):
-        return queryset.filter(handling_unit__path__startswith=value.path)
+        return queryset.filter(handling_unit__in=unit_with_descendants(value))
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

@@ -1,7 +1,5 @@
 """Forms of the petitions app: they validate input and nothing else."""
 
-from pathlib import Path
-
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -9,66 +7,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.roles import Role
+from danvan.forms import DateInput, MultipleFileField, not_in_future
+from danvan.forms import check_upload as shared_check_upload
 from danvan.orgunits.divisions import commune_choices, commune_in_province, place_name, province_choices
 from danvan.orgunits.models import Unit
-from danvan.orgunits.selectors import units_visible_to
+from danvan.orgunits.selectors import units_visible_to, users_at_or_above
 
-from .models import Category, Complexity, Kind, Outcome, Petition, PetitionPolicy
+from .models import Category, Complexity, Kind, Outcome, Petition
+from .selectors import upload_limit_mb
 
 # Lai Châu: the demo province, and the first choice of the address selects.
 DEFAULT_PROVINCE = "12"
-ALLOWED_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".txt"}
 
 
-class DateInput(forms.DateInput):
-    """A day/month/year text box: the browser's own date picker shows US order in some setups."""
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}, **kwargs)
+def check_upload(upload):
+    """A file checked against the petition policy's size limit and the accepted types."""
+    return shared_check_upload(upload, limit_mb=upload_limit_mb())
 
 
-def not_in_future(value):
-    if value and value > timezone.localdate():
-        raise forms.ValidationError(_("The date cannot be in the future."))
-
-
-def check_upload(upload, limit_mb=None):
-    """Refuse a file of another type or over the size limit (the petition policy's by default),
-    with a message naming the file; no file passes through."""
-    if not upload:
-        return upload
-    limit_mb = limit_mb or PetitionPolicy.current().max_attachment_mb
-    if Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
-        raise forms.ValidationError(
-            _("“%(name)s” is not an accepted file type. Accepted: %(types)s.")
-            % {"name": upload.name, "types": ", ".join(sorted(ALLOWED_EXTENSIONS))}
-        )
-    if upload.size > limit_mb * 1024 * 1024:
-        raise forms.ValidationError(
-            _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": limit_mb}
-        )
-    return upload
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files at once, each checked for size and type."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        limit_mb = PetitionPolicy.current().max_attachment_mb
-        cleaned = []
-        for upload in files:
-            cleaned.append(check_upload(super().clean(upload, initial), limit_mb))
-        return cleaned
+def attachments_field(**kwargs):
+    return MultipleFileField(limit_mb=upload_limit_mb, **kwargs)
 
 
 class PetitionForm(forms.ModelForm):
@@ -79,7 +37,7 @@ class PetitionForm(forms.ModelForm):
         required=False,
         help_text=_("For a second-instance complaint, e.g. DT-2026-000012."),
     )
-    files = MultipleFileField(label=_("Attachments"), help_text=_("Scans of the petition and evidence."))
+    files = attachments_field(label=_("Attachments"), help_text=_("Scans of the petition and evidence."))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -345,11 +303,8 @@ class AssignForm(forms.Form):
 
 def handlers_for(petition):
     """Active handlers and leaders whose units include the petition's handling unit."""
-    path = petition.handling_unit.path
-    prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "/"]
     return (
-        get_user_model()
-        .objects.filter(is_active=True, memberships__unit__path__in=prefixes)
+        users_at_or_above([petition.handling_unit])
         .filter(Q(groups__name=Role.HANDLER) | Q(groups__name=Role.LEADER))
         .distinct()
         .order_by("full_name")

@@ -3,9 +3,11 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from danvan.history.models import HistoryEntry
 from danvan.orgunits.divisions import place_name
 from danvan.validators import citizen_id_validator, phone_validator
 
@@ -407,28 +409,38 @@ class EventKind(models.TextChoices):
     DELAY_EXPLAINED = "delay_explained", _("Delay explained")
 
 
-class PetitionEvent(models.Model):
+class PetitionEvent(HistoryEntry):
     """One line of the petition's timeline; public lines are shown to the citizen."""
 
     petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    note = models.TextField(_("note"), blank=True)
     is_public = models.BooleanField(_("shown to the citizen"), default=False)
     related_petition = models.ForeignKey(Petition, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return self.get_kind_display()
+
+    @property
+    def from_label(self):
+        return self.get_from_status_display()
+
+    @property
+    def to_label(self):
+        return self.get_to_status_display()
+
+    @property
+    def link_url(self):
+        return reverse("petitions:detail", args=[self.related_petition_id]) if self.related_petition_id else ""
+
+    @property
+    def link_text(self):
+        return self.related_petition.code if self.related_petition_id else ""
 
 
 def private_storage():

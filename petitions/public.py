@@ -13,11 +13,12 @@ from danvan.client_ip import client_ip
 from danvan.orgunits.models import Unit, UnitKind
 from danvan.orgunits.selectors import body_in
 from danvan.validators import citizen_id_validator, phone_validator
+from danvan.workflow import DomainError
 
 from . import selectors, services
-from .forms import MultipleFileField
+from .forms import attachments_field
 from .models import Category, Kind, SatisfactionRating
-from .workflow import OPEN_STATUSES, PetitionError, Status
+from .workflow import OPEN_STATUSES, Status
 
 # What each status means, in the words a citizen would use.
 PLAIN_STATUS = {
@@ -152,7 +153,7 @@ class RatingView(View):
             scores = {k: v for k, v in rating.cleaned_data.items() if k != "comment"}
             try:
                 services.rate_petition(petition=petition, scores=scores, comment=rating.cleaned_data["comment"])
-            except PetitionError as error:
+            except DomainError as error:
                 rating.add_error(None, str(error))
             else:
                 return _status_page(request, petition, thanks=True)
@@ -188,7 +189,7 @@ class SubmissionForm(forms.Form):
     )  # fmt: skip
     phone = forms.CharField(label=_("Phone number"), max_length=20, required=False, validators=[phone_validator])
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
-    files = MultipleFileField(label=_("Attachments (optional)"))
+    files = attachments_field(label=_("Attachments (optional)"))
     # Left empty by people; filled by robots that fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
@@ -242,7 +243,7 @@ class SubmitView(View):
                     },
                     files=data["files"],
                 )
-            except PetitionError as error:
+            except DomainError as error:
                 form.add_error(None, str(error))
             else:
                 first = petition.deadlines.first()

@@ -163,3 +163,8 @@ def public_status(petition):
         "events": list(petition.events.filter(is_public=True).only("kind", "created_at", "note")),
         "answer": decisions[-1] if decisions else None,
     }
+
+
+def upload_limit_mb():
+    """The largest attachment accepted (MB), from the petition policy administrators set."""
+    return PetitionPolicy.current().max_attachment_mb

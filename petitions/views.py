@@ -10,12 +10,12 @@ from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 
 from danvan.orgunits.divisions import commune_choices
+from danvan.workflow import DomainError
 
 from . import actions, exports, permissions, selectors, services
 from .deadlines import explain
 from .filters import PetitionFilter
-from .forms import MultipleFileField, PetitionerFormSet, PetitionForm
-from .workflow import PetitionError
+from .forms import PetitionerFormSet, PetitionForm, attachments_field
 
 PAGE_SIZES = (25, 50, 100)
 
@@ -74,7 +74,7 @@ class PetitionCreateView(View):
                     petitioners=people.people(),
                     files=form.cleaned_data["files"],
                 )
-            except PetitionError as error:
+            except DomainError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("Petition %(code)s has been recorded.") % {"code": petition.code})
@@ -130,7 +130,7 @@ class PetitionUpdateView(View):
                     data=form.service_data(),
                     petitioners=people.people(),
                 )
-            except PetitionError as error:
+            except DomainError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("The changes have been saved."))
@@ -209,7 +209,7 @@ def petition_action(request, pk, name):
     if form.is_valid():
         try:
             action.run(petition, request.user, form.cleaned_data, form)
-        except PetitionError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, action.done)
@@ -265,7 +265,7 @@ def add_attachments(request, pk):
     if not permissions.can_edit_petition(request.user, petition):
         raise PermissionDenied
     try:
-        files = MultipleFileField().clean(request.FILES.getlist("files"))
+        files = attachments_field().clean(request.FILES.getlist("files"))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("petitions:detail", pk)

@@ -55,28 +55,3 @@ TRANSITIONS = {
 OPEN_STATUSES = (Status.RECEIVED, Status.CLASSIFIED, Status.ACCEPTED, Status.VERIFYING)
 # The unit has answered; the file can be closed.
 ANSWERED_STATUSES = (Status.RESOLVED, Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.TERMINATED)
-
-
-class PetitionError(Exception):
-    """A step refused for a reason the user can act on; the message is for them."""
-
-
-class TransitionError(PetitionError):
-    """A step the workflow does not allow from the current status."""
-
-
-class ConcurrentEditError(PetitionError):
-    """Someone else saved the petition since this user opened it."""
-
-
-def check_transition(current, target):
-    """Raise TransitionError unless `current` → `target` is in the table."""
-    if Status(target) not in TRANSITIONS[Status(current)]:
-        raise TransitionError(
-            _("A petition that is “%(current)s” cannot become “%(target)s”.")
-            % {"current": Status(current).label, "target": Status(target).label}
-        )
-
-
-def allowed_targets(current):
-    return TRANSITIONS[Status(current)]

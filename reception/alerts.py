@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from danvan.alerts.registry import DeadlineSource
@@ -20,8 +21,8 @@ def deliver(alert, session):
     """Remind the presiding official; sessions have no escalation ladder (escalates=False)."""
     with translation.override(settings.LANGUAGE_CODE):
         title = _("Citizen reception on %(date)s at %(time)s, %(place)s") % {
-            "date": session.date.strftime("%d/%m/%Y"),
-            "time": session.start_time.strftime("%H:%M"),
+            "date": date_format(session.date, "SHORT_DATE_FORMAT"),
+            "time": time_format(session.start_time, "TIME_FORMAT"),
             "place": session.place,
         }
     notify(

@@ -1,11 +1,9 @@
 """The reception book (Sổ tiếp công dân, form 03 of Circular 04/2021/TT-TTCP) as .xlsx."""
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
+from danvan import xlsx
 from petitions.selectors import SEALED
 
 from .models import VisitOutcome
@@ -24,18 +22,11 @@ COLUMNS = [
 ]
 
 
-def _text(sheet, value):
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula
-    return cell
-
-
 def book_response(visits, start, end):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Reception book"))
-    sheet.append([_("RECEPTION BOOK"), f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"])
-    sheet.append([str(title) for title in COLUMNS])
+    workbook = xlsx.new_workbook()
+    sheet = xlsx.add_sheet(workbook, _("Reception book"))
+    xlsx.append(sheet, [_("RECEPTION BOOK"), f"{xlsx.short_date(start)} – {xlsx.short_date(end)}"])
+    xlsx.append(sheet, COLUMNS)
     for number, visit in enumerate(visits, start=1):
         people = list(visit.visitors.all())
         sealed = visit.kind == "denunciation"  # a denouncer's identity stays sealed in exports
@@ -59,8 +50,5 @@ def book_response(visits, start, end):
             result,
             visit.notes,
         ]
-        sheet.append([_text(sheet, value) for value in row])
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="so-tiep-cong-dan-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
-    workbook.save(response)
-    return response
+        xlsx.append(sheet, row)
+    return xlsx.xlsx_response(workbook, f"so-tiep-cong-dan-{start.isoformat()}-{end.isoformat()}.xlsx")

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from danvan.orgunits.selectors import current_bodies_in_trees_of
 from danvan.validators import citizen_id_validator
 from petitions.models import Category
 
@@ -118,9 +119,5 @@ class VoterRecommendationForm(forms.Form):
 
     def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from danvan.orgunits.models import LOCALITY_KINDS, Unit
-
-        units = Unit.objects.filter(valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS)
-        # Recommendations go to units of the council's own province (the root of its tree).
-        root = council.path.split("/")[0] + "/" if council is not None else None
-        self.fields["unit"].queryset = units.filter(path__startswith=root) if root else units.none()
+        # Recommendations go to units of the council's own province.
+        self.fields["unit"].queryset = current_bodies_in_trees_of([council] if council is not None else [])

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from danvan.orgunits.selectors import units_visible_to
+from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus
 
@@ -33,7 +33,7 @@ def published_sessions(*, start=None, end=None, unit=None):
     if end is not None:
         sessions = sessions.filter(date__lte=end)
     if unit is not None:
-        sessions = sessions.filter(hosts__path__startswith=unit.path).distinct()
+        sessions = sessions.filter(hosts__in=unit_with_descendants(unit)).distinct()
     sessions = sessions.prefetch_related("hosts").order_by("date", "start_time")
     tz = timezone.get_current_timezone()
     return [

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
+from danvan.workflow import DomainError
 from petitions import services as petition_services
 from petitions.models import Channel
 
@@ -26,10 +27,6 @@ SESSION_TRANSITIONS = {
 
 # How far ahead sessions are materialised (the published calendar shows 90 days).
 HORIZON_DAYS = 120
-
-
-class ReceptionError(Exception):
-    """A step refused for a reason the user can act on."""
 
 
 def can_record_reception(user, session):
@@ -91,17 +88,17 @@ def set_session_status(*, session, actor, status, reason="", presided_by=None):
     if not can_record_reception(actor, session):
         raise PermissionDenied
     if SessionStatus(status) not in SESSION_TRANSITIONS[SessionStatus(session.status)]:
-        raise ReceptionError(
+        raise DomainError(
             _("A session that is “%(current)s” cannot become “%(target)s”.")
             % {"current": session.get_status_display(), "target": SessionStatus(status).label}
         )
     if status in (SessionStatus.POSTPONED, SessionStatus.CANCELLED) and not reason.strip():
-        raise ReceptionError(_("Give the reason for postponing or cancelling the session."))
+        raise DomainError(_("Give the reason for postponing or cancelling the session."))
     if status == SessionStatus.HELD:
         if session.date > timezone.localdate():
-            raise ReceptionError(_("A session cannot be recorded as held before its day."))
+            raise DomainError(_("A session cannot be recorded as held before its day."))
         if presided_by is None:
-            raise ReceptionError(_("Say who presided over the session in person."))
+            raise DomainError(_("Say who presided over the session in person."))
     session.status = status
     session.status_reason = reason.strip()
     session.presided_by = presided_by if status == SessionStatus.HELD else None
@@ -116,13 +113,13 @@ def record_visit(*, session, actor, data, visitors, petition_content=""):
     if not can_record_reception(actor, session):
         raise PermissionDenied
     if session.status in (SessionStatus.POSTPONED, SessionStatus.CANCELLED):
-        raise ReceptionError(_("This session did not take place."))
+        raise DomainError(_("This session did not take place."))
     if session.date > timezone.localdate():
-        raise ReceptionError(_("Visits are recorded on or after the session's day."))
+        raise DomainError(_("Visits are recorded on or after the session's day."))
     if data["outcome"] == VisitOutcome.REFUSED and not data.get("refusal_reason"):
-        raise ReceptionError(_("Choose the legal reason for refusing the reception."))
+        raise DomainError(_("Choose the legal reason for refusing the reception."))
     if not visitors:
-        raise ReceptionError(_("Enter at least the name of one citizen."))
+        raise DomainError(_("Enter at least the name of one citizen."))
     visit = Visit.objects.create(session=session, recorded_by=actor, **data)
     Visitor.objects.bulk_create(Visitor(visit=visit, **person) for person in visitors)
     if data["outcome"] == VisitOutcome.PETITION:

@@ -1,7 +1,6 @@
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -15,8 +14,8 @@ from icalendar import Calendar, Event
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.models import Unit
-from danvan.orgunits.selectors import units_visible_to
-from petitions.workflow import PetitionError
+from danvan.orgunits.selectors import units_visible_to, users_at_or_above
+from danvan.workflow import DomainError
 
 from . import exports, selectors, services
 from .forms import BookPeriodForm, SessionStatusForm, VisitForm, VoterMeetingForm, VoterRecommendationForm
@@ -79,9 +78,7 @@ def session_list(request):
 
 
 def _officials_for(session):
-    paths = {unit.path for unit in session.hosts.all()}
-    prefixes = {p[: i + 1] for p in paths for i, ch in enumerate(p) if ch == "/"}
-    return get_user_model().objects.filter(is_active=True, memberships__unit__path__in=prefixes).distinct()
+    return users_at_or_above(session.hosts.all())
 
 
 def _session_page(request, session, *, visit_form=None, status_form=None, status=200):
@@ -116,7 +113,7 @@ def record_visit(request, pk):
                 visitors=form.cleaned_data["visitors"],
                 petition_content=form.cleaned_data["petition_content"],
             )
-        except (services.ReceptionError, PetitionError) as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             if visit.petition_id:
@@ -142,7 +139,7 @@ def set_status(request, pk):
                 reason=form.cleaned_data["reason"],
                 presided_by=form.cleaned_data["presided_by"],
             )
-        except services.ReceptionError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The session's status is recorded."))
@@ -235,7 +232,7 @@ def voter_meeting(request, pk):
         if form.is_valid():
             try:
                 petition = services.add_voter_recommendation(meeting=meeting, actor=request.user, **form.cleaned_data)
-            except PetitionError as error:
+            except DomainError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("Recommendation recorded as petition %(code)s.") % {"code": petition.code})

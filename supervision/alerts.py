@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from danvan.alerts.models import AlertKind
@@ -41,7 +42,7 @@ def deliver_recommendation(alert, recommendation):
     from .services import escalate_recommendation
 
     with translation.override(settings.LANGUAGE_CODE):
-        due = recommendation.due_date.strftime("%d/%m/%Y")
+        due = date_format(recommendation.due_date, "SHORT_DATE_FORMAT")
         if alert.kind == AlertKind.REMINDER:
             title = _("Recommendation to %(unit)s due on %(date)s") % {"unit": recommendation.addressed_to, "date": due}
         else:
@@ -62,7 +63,10 @@ def deliver_recommendation(alert, recommendation):
 def deliver_written_answer(alert, recommendation):
     """Reminders go to the answering unit's leaders; once late, from level 2 the council is told too."""
     with translation.override(settings.LANGUAGE_CODE):
-        values = {"name": recommendation.asked_by, "date": recommendation.written_answer_due.strftime("%d/%m/%Y")}
+        values = {
+            "name": recommendation.asked_by,
+            "date": date_format(recommendation.written_answer_due, "SHORT_DATE_FORMAT"),
+        }
         if alert.kind == AlertKind.REMINDER:
             title = _("Written answer to the interpellation by %(name)s due on %(date)s") % values
         else:

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from petitions.forms import DateInput, check_upload
+from danvan.forms import DateInput, check_upload
+from danvan.orgunits.selectors import current_bodies_in_trees_of, same_tree
+from petitions.selectors import upload_limit_mb
 
 from .models import ModelField, ModelLevel
 from .workflow import RecommendationStatus
@@ -11,7 +13,7 @@ class EvidenceForm(forms.Form):
     upload = forms.FileField(label=_("File"))
 
     def clean_upload(self):
-        return check_upload(self.cleaned_data.get("upload"))
+        return check_upload(self.cleaned_data.get("upload"), limit_mb=upload_limit_mb())
 
 
 class ProgressForm(forms.Form):
@@ -28,7 +30,7 @@ class ProgressForm(forms.Form):
             ]
 
     def clean_evidence(self):
-        return check_upload(self.cleaned_data.get("evidence"))
+        return check_upload(self.cleaned_data.get("evidence"), limit_mb=upload_limit_mb())
 
 
 class WrittenAnswerForm(forms.Form):
@@ -62,7 +64,7 @@ class DocumentForm(forms.Form):
     upload = forms.FileField(label=_("File"))
 
     def clean_upload(self):
-        return check_upload(self.cleaned_data.get("upload"))
+        return check_upload(self.cleaned_data.get("upload"), limit_mb=upload_limit_mb())
 
 
 class ModelStatusForm(forms.Form):
@@ -110,20 +112,9 @@ class NewSupervisionForm(forms.Form):
         return cleaned
 
 
-def _root(unit):
-    return unit.path.split("/")[0] + "/"
-
-
 def addressable_units(bodies):
     """Current units (not localities) in the provinces of the given supervising bodies."""
-    from django.db.models import Q
-
-    from danvan.orgunits.models import LOCALITY_KINDS, Unit
-
-    within = Q(pk__in=[])
-    for root in {_root(body) for body in bodies}:
-        within |= Q(path__startswith=root)
-    return Unit.objects.filter(within, valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS).order_by("path")
+    return current_bodies_in_trees_of(bodies)
 
 
 class RecommendationForm(forms.Form):
@@ -158,6 +149,6 @@ class CommitmentForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         body, unit = cleaned.get("body"), cleaned.get("addressed_to")
-        if body and unit and _root(unit) != _root(body):
+        if body and unit and not same_tree(unit, body):
             self.add_error("addressed_to", _("Choose a unit of the council's own province."))
         return cleaned

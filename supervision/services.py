@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from danvan.orgunits.models import Unit
 from danvan.workdays.calendar import add_days_rolling
+from danvan.workflow import DomainError, check_transition
 
 from . import permissions
 from .models import (
@@ -28,9 +29,7 @@ from .workflow import (
     SUPERVISION_TRANSITIONS,
     ModelStatus,
     RecommendationStatus,
-    StatusError,
     SupervisionStatus,
-    check,
 )
 
 # Law on Supervision 2015, Art 15 and 60: a written answer within 20 days of the question.
@@ -47,7 +46,7 @@ def adopt_programme(*, programme, actor, number, adopted_on):
     """Record the resolution that adopts the programme."""
     _require(permissions.can_manage_programme(actor, programme))
     if not number.strip():
-        raise StatusError(_("Give the number of the adopting resolution."))
+        raise DomainError(_("Give the number of the adopting resolution."))
     programme.resolution_number, programme.resolution_date = number.strip(), adopted_on
     programme.status = ProgrammeStatus.ADOPTED
     programme.save(update_fields=["resolution_number", "resolution_date", "status"])
@@ -59,11 +58,11 @@ def change_supervision_status(*, supervision, actor, target, report_number="", r
     """Move a supervision along: field work, report, conclusion, closing, or re-opening for re-supervision."""
     supervision = Supervision.objects.select_for_update().select_related("programme").get(pk=supervision.pk)
     _require(permissions.can_manage_programme(actor, supervision.programme))
-    check(SUPERVISION_TRANSITIONS, SupervisionStatus, supervision.status, target)
+    check_transition(SUPERVISION_TRANSITIONS, supervision.status, target)
     fields = ["status"]
     if target == SupervisionStatus.CONCLUDED:
         if not report_number.strip() or report_date is None:
-            raise StatusError(_("A concluded supervision needs its report number and date."))
+            raise DomainError(_("A concluded supervision needs its report number and date."))
         supervision.report_number, supervision.report_date = report_number.strip(), report_date
         supervision.report_summary = summary
         fields += ["report_number", "report_date", "report_summary"]
@@ -103,7 +102,7 @@ def add_recommendation(*, supervision, actor, addressed_to, text, due_date, find
     """A recommendation from the supervision's report to a unit, followed up until implemented."""
     _require(permissions.can_manage_programme(actor, supervision.programme))
     if due_date < (supervision.report_date or due_date):
-        raise StatusError(_("The deadline cannot be before the report."))
+        raise DomainError(_("The deadline cannot be before the report."))
     return Recommendation.objects.create(
         kind=RecommendationKind.SUPERVISION, supervision=supervision, finding=finding,
         body=supervision.programme.body, addressed_to=addressed_to, text=text.strip(), due_date=due_date,
@@ -129,9 +128,9 @@ def record_written_answer(*, recommendation, actor, answered_on):
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     _require(permissions.can_report_progress(actor, recommendation))
     if recommendation.kind != RecommendationKind.COMMITMENT:
-        raise StatusError(_("Only an interpellation has a written answer."))
+        raise DomainError(_("Only an interpellation has a written answer."))
     if answered_on > timezone.localdate() or answered_on < recommendation.asked_on:
-        raise StatusError(_("The answer date must be between the question and today."))
+        raise DomainError(_("The answer date must be between the question and today."))
     recommendation.written_answer_on = answered_on
     recommendation.save(update_fields=["written_answer_on"])
     return recommendation
@@ -142,11 +141,11 @@ def record_progress(*, recommendation, actor, text, status, percent, evidence=No
     """The addressed unit reports what it did; the recommendation takes the reported status."""
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     _require(permissions.can_report_progress(actor, recommendation))
-    check(RECOMMENDATION_TRANSITIONS, RecommendationStatus, recommendation.status, status)
+    check_transition(RECOMMENDATION_TRANSITIONS, recommendation.status, status)
     if not text.strip():
-        raise StatusError(_("Write what was done."))
+        raise DomainError(_("Write what was done."))
     if status == RecommendationStatus.NOT_IMPLEMENTED and not permissions.can_assess(actor, recommendation):
-        raise StatusError(_("Only the supervising body can conclude that a recommendation was not implemented."))
+        raise DomainError(_("Only the supervising body can conclude that a recommendation was not implemented."))
     if status == RecommendationStatus.IMPLEMENTED:
         percent = 100
     update = ProgressUpdate.objects.create(
@@ -206,9 +205,9 @@ def advance_model(*, model, actor, target, recognition=""):
     """registered → implementing → evaluated → exemplar → commended."""
     model = KheoModel.objects.select_for_update().get(pk=model.pk)
     _require(permissions.can_manage_models(actor, model.unit_id))
-    check(MODEL_TRANSITIONS, ModelStatus, model.status, target)
+    check_transition(MODEL_TRANSITIONS, model.status, target)
     if target in (ModelStatus.EXEMPLAR, ModelStatus.COMMENDED) and not recognition.strip():
-        raise StatusError(_("Give the recognition decision."))
+        raise DomainError(_("Give the recognition decision."))
     model.status = target
     model.recognition = recognition.strip() or model.recognition
     model.save(update_fields=["status", "recognition"])

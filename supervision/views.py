@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -13,6 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import units_visible_to
+from danvan.workflow import DomainError
 
 from . import permissions, selectors, services
 from .forms import (
@@ -31,7 +33,7 @@ from .forms import (
     registering_units,
 )
 from .models import KheoModel, ModelEvidence, ProgressUpdate, Supervision, SupervisionDocument, SupervisionProgramme
-from .workflow import MODEL_TRANSITIONS, SUPERVISION_TRANSITIONS, ModelStatus, StatusError, SupervisionStatus
+from .workflow import MODEL_TRANSITIONS, SUPERVISION_TRANSITIONS, ModelStatus, SupervisionStatus
 
 
 def _supervising_bodies(user):
@@ -137,7 +139,7 @@ def change_status(request, pk):
                 supervision=item, actor=request.user, target=data["target"], report_number=data["report_number"],
                 report_date=data["report_date"], summary=data["summary"],
             )  # fmt: skip
-        except StatusError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The supervision's status is recorded."))
@@ -194,7 +196,7 @@ def record_progress(request, pk):
     if form.is_valid():
         try:
             services.record_progress(recommendation=item, actor=request.user, **form.cleaned_data)
-        except StatusError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The progress update is recorded."))
@@ -209,7 +211,7 @@ def record_written_answer(request, pk):
     if form.is_valid():
         try:
             services.record_written_answer(recommendation=item, actor=request.user, **form.cleaned_data)
-        except StatusError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The written answer is recorded."))
@@ -373,7 +375,7 @@ def advance_model(request, pk):
     if form.is_valid():
         try:
             services.advance_model(model=model, actor=request.user, **form.cleaned_data)
-        except StatusError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The model's status is recorded."))
@@ -445,7 +447,7 @@ def add_recommendation(request, pk):
                     supervision=item, actor=request.user, addressed_to=data["addressed_to"], text=data["text"],
                     due_date=data["due_date"], finding=finding,
                 )  # fmt: skip
-        except StatusError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The recommendation is added."))
@@ -461,7 +463,7 @@ def commitments(request):
         data = form.cleaned_data
         item = services.record_commitment(actor=request.user, **data)
         messages.success(request, _("The commitment is recorded; the written answer is due on %(date)s.")
-                         % {"date": item.written_answer_due.strftime("%d/%m/%Y")})  # fmt: skip
+                         % {"date": date_format(item.written_answer_due, "SHORT_DATE_FORMAT")})  # fmt: skip
         return redirect("supervision:recommendation", item.pk)
     items = selectors.recommendations_visible_to(request.user).filter(kind="commitment")
     context = {"items": items, "form": form, "can_record": bodies.exists()}

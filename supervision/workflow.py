@@ -4,10 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class StatusError(Exception):
-    """A change the tables below do not allow; the message is for the user."""
-
-
 class SupervisionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     FIELDWORK = "fieldwork", _("Field work")
@@ -68,12 +64,3 @@ MODEL_TRANSITIONS = {
     ModelStatus.EXEMPLAR: {ModelStatus.COMMENDED},
     ModelStatus.COMMENDED: set(),
 }
-
-
-def check(table, choices, current, target):
-    """Raise StatusError unless `current` → `target` is in `table`."""
-    if choices(target) not in table[choices(current)]:
-        raise StatusError(
-            _("“%(current)s” cannot become “%(target)s”.")
-            % {"current": choices(current).label, "target": choices(target).label}
-        )

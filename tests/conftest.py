@@ -7,6 +7,8 @@ from danvan.celery import app as celery_app
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+pytest_plugins = ["tests.fixtures"]
+
 
 def require_env(name, why):
     """Skip (with the reason) when `name` is unset; under CI a missing component fails instead."""

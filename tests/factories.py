@@ -48,3 +48,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     def units(self, create, extracted, **kwargs):
         for index, unit in enumerate(extracted or ()):
             Membership.objects.create(user=self, unit=unit, is_primary=index == 0)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "petitions.Category"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Lĩnh vực {n}")

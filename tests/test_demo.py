@@ -4,8 +4,8 @@ from django.db import connection
 
 from danvan.accounts.models import Membership, User
 from danvan.accounts.roles import Role, roles_of
-from danvan.demo.people import DEMO_PASSWORD, PEOPLE
 from danvan.orgunits.models import Unit
+from demo.people import DEMO_PASSWORD, PEOPLE
 
 pytestmark = pytest.mark.django_db
 

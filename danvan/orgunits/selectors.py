@@ -130,3 +130,28 @@ def body_in(locality, kind):
     if locality is None:
         return None
     return bodies_of(locality).filter(kind=kind).first()
+
+
+def root_of(unit):
+    """The root of the unit's tree (its province, or a detached root body)."""
+    return Unit.objects.get(pk=int(unit.path.split("/")[0]))
+
+
+def same_tree(unit, other):
+    """Whether two units belong to the same tree (the same province)."""
+    return unit.path.split("/")[0] == other.path.split("/")[0]
+
+
+def current_bodies_in_trees_of(units):
+    """Current units, localities excepted, in the trees (provinces) of the given units, in tree order."""
+    roots = {unit.path.split("/")[0] + "/" for unit in units}
+    within = reduce(or_, (Q(path__startswith=root) for root in roots), Q(pk__in=[]))
+    return Unit.objects.filter(within, valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS).order_by("path")
+
+
+def users_at_or_above(units):
+    """Active users who belong to any of the units or to a unit above one of them."""
+    from django.contrib.auth import get_user_model
+
+    paths = {prefix for unit in units for prefix in _self_and_ancestor_paths(unit)}
+    return get_user_model().objects.filter(is_active=True, memberships__unit__path__in=paths).distinct()

@@ -3,6 +3,10 @@
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
+from django.utils.formats import date_format
+
+from danvan.history.models import ChangeKind
+from danvan.history.services import record_change
 
 from .models import Unit
 
@@ -33,6 +37,7 @@ def create_unit(*, name, kind, level, parent=None, division_code="", valid_from=
     )
     unit.path = (parent.path if parent else "") + path_segment(unit.pk)
     unit.save(update_fields=["path"])
+    record_change(unit, actor=actor, kind=ChangeKind.CREATED, note=parent.name if parent else "")
     return unit
 
 
@@ -50,8 +55,11 @@ def move_unit(*, unit, parent, actor=None):
     Unit.objects.filter(path__startswith=old_prefix).update(
         path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1))
     )
+    previous_parent = unit.parent
     Unit.objects.filter(pk=unit.pk).update(parent=parent)
     unit.refresh_from_db()
+    note = f"{previous_parent.name if previous_parent else '—'} → {parent.name if parent else '—'}"
+    record_change(unit, actor=actor, kind=ChangeKind.MOVED, note=note)
     return unit
 
 
@@ -62,9 +70,13 @@ def update_unit(*, unit, actor=None, **fields):
     if not set(fields) <= allowed:
         raise UnitTreeError(f"update_unit cannot change {sorted(set(fields) - allowed)}")
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
-    for field, value in fields.items():
-        setattr(unit, field, value)
-    unit.save(update_fields=list(fields))
+    changed = [field for field, value in fields.items() if getattr(unit, field) != value]
+    for field in changed:
+        setattr(unit, field, fields[field])
+    if changed:
+        unit.save(update_fields=changed)
+        note = "; ".join(f"{Unit._meta.get_field(f).verbose_name}: {getattr(unit, f)}" for f in changed)
+        record_change(unit, actor=actor, kind=ChangeKind.UPDATED, note=note)
     return unit
 
 
@@ -77,4 +89,6 @@ def close_unit(*, unit, last_day, successor=None, actor=None):
     unit.valid_to = last_day
     unit.successor = successor
     unit.save(update_fields=["valid_to", "successor"])
+    note = date_format(last_day, "SHORT_DATE_FORMAT") + (f" → {successor.name}" if successor else "")
+    record_change(unit, actor=actor, kind=ChangeKind.CLOSED, note=note)
     return unit

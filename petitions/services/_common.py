@@ -4,13 +4,15 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from danvan.text import fold
+from danvan.workflow import DomainError, check_transition
 
 from ..deadlines import NoRuleError, due_date_for, rule_for
 from ..models import Complexity, Petition, PetitionDeadline, PetitionEvent
-from ..workflow import PetitionError, check_transition
+from ..workflow import TRANSITIONS
 
 # No 0/O/1/I: keys are read aloud and typed from paper. 10 characters of 32
 # symbols are 50 bits; with the lookup rate limit, guessing is hopeless.
@@ -62,9 +64,9 @@ def _issue_deadline(petition, stage, start, complexity=Complexity.NORMAL, *, mai
     try:
         rule = rule_for(kind=petition.kind, stage=stage, on=start, conditions=petition.conditions)
     except NoRuleError as missing:
-        raise PetitionError(
+        raise DomainError(
             _("No deadline rule applies on %(date)s for this kind of petition. Ask the administrator to add one.")
-            % {"date": start.strftime("%d/%m/%Y")}
+            % {"date": date_format(start, "SHORT_DATE_FORMAT")}
         ) from missing
     PetitionDeadline.objects.filter(petition=petition, stage=stage, is_current=True).update(is_current=False)
     deadline = PetitionDeadline.objects.create(
@@ -88,7 +90,7 @@ def _meet_deadline(petition, on):
 
 
 def _transition(petition, target, actor, event_kind, *, note="", is_public=True, fields=(), related=None):
-    check_transition(petition.status, target)
+    check_transition(TRANSITIONS, petition.status, target)
     previous = petition.status
     petition.status = target
     petition.version += 1
@@ -112,9 +114,9 @@ def _today():
 
 def _check_decision_date(petition, decided_on):
     if decided_on > _today():
-        raise PetitionError(_("The decision date cannot be in the future."))
+        raise DomainError(_("The decision date cannot be in the future."))
     earliest = petition.accepted_date or petition.received_date
     if decided_on < earliest:
         if petition.accepted_date:
-            raise PetitionError(_("The decision cannot be dated before the petition was accepted."))
-        raise PetitionError(_("The decision cannot be dated before the petition was received."))
+            raise DomainError(_("The decision cannot be dated before the petition was accepted."))
+        raise DomainError(_("The decision cannot be dated before the petition was received."))

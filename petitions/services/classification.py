@@ -2,11 +2,14 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from danvan.workflow import DomainError, check_transition
 
 from .. import permissions
 from ..models import Attachment, Channel, DecisionKind, EventKind, Kind, Petition, PetitionDecision, Stage
-from ..workflow import PetitionError, Status, check_transition
+from ..workflow import TRANSITIONS, Status
 from ._common import (
     _check_decision_date,
     _event,
@@ -33,7 +36,7 @@ def _check_anonymous_denunciation(petition):
     # Law on Denunciation: anonymous denunciations are not handled unless they
     # name the violator and carry concrete evidence.
     if petition.kind == Kind.DENUNCIATION and petition.is_anonymous and not petition.has_evidence:
-        raise PetitionError(
+        raise DomainError(
             _(
                 "An anonymous denunciation can only be checked when it names the violator and carries "
                 "concrete evidence. Otherwise file it."
@@ -48,17 +51,17 @@ def accept_petition(*, petition, actor, accepted_date, note=""):
     _require(permissions.can_classify_petition(actor, petition))
     _check_anonymous_denunciation(petition)
     if accepted_date > _today():
-        raise PetitionError(_("The acceptance date cannot be in the future."))
+        raise DomainError(_("The acceptance date cannot be in the future."))
     if accepted_date < petition.received_date:
-        raise PetitionError(_("The acceptance date cannot be before the received date."))
-    check_transition(petition.status, Status.ACCEPTED)
+        raise DomainError(_("The acceptance date cannot be before the received date."))
+    check_transition(TRANSITIONS, petition.status, Status.ACCEPTED)
     _meet_deadline(petition, accepted_date)
     petition.accepted_date = accepted_date
     _issue_deadline(petition, Stage.RESOLUTION, accepted_date)
     if petition.kind == Kind.DENUNCIATION:
         # Luật TC Art 29: the denouncer is told of the acceptance within 5 working days.
         _issue_deadline(petition, Stage.ACCEPTANCE_NOTICE, accepted_date, main=False)
-    note = note or _("Accepted for resolution on %(date)s.") % {"date": accepted_date.strftime("%d/%m/%Y")}
+    note = note or _("Accepted for resolution on %(date)s.") % {"date": date_format(accepted_date, "SHORT_DATE_FORMAT")}
     return _transition(
         petition,
         Status.ACCEPTED,
@@ -74,7 +77,7 @@ def refuse_petition(*, petition, actor, reason, decided_on, number="", signer=""
     """Not accepted, with the reason the citizen is told."""
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
-    check_transition(petition.status, Status.NOT_ACCEPTED)
+    check_transition(TRANSITIONS, petition.status, Status.NOT_ACCEPTED)
     _check_decision_date(petition, decided_on)
     PetitionDecision.objects.create(
         petition=petition,
@@ -97,11 +100,11 @@ def transfer_petition(*, petition, actor, note, to_unit=None, to_name=""):
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
     if to_unit is None and not to_name.strip():
-        raise PetitionError(_("Choose the unit to transfer to, or write the name of a body outside the portal."))
+        raise DomainError(_("Choose the unit to transfer to, or write the name of a body outside the portal."))
     if to_unit is not None and to_unit.pk == petition.handling_unit_id:
-        raise PetitionError(_("The petition is already handled by that unit."))
+        raise DomainError(_("The petition is already handled by that unit."))
     _check_anonymous_denunciation(petition)
-    check_transition(petition.status, Status.TRANSFERRED)
+    check_transition(TRANSITIONS, petition.status, Status.TRANSFERRED)
     _meet_deadline(petition, _today())
     petition.transferred_to_name = to_name.strip() if to_unit is None else to_unit.name
     linked = None
@@ -148,8 +151,8 @@ def guide_petition(*, petition, actor, note):
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
     if not note.strip():
-        raise PetitionError(_("Write the guidance given to the citizen."))
-    check_transition(petition.status, Status.GUIDED)
+        raise DomainError(_("Write the guidance given to the citizen."))
+    check_transition(TRANSITIONS, petition.status, Status.GUIDED)
     _meet_deadline(petition, _today())
     return _transition(petition, Status.GUIDED, actor, EventKind.GUIDED, note=note, fields=["deadline", "due_date"])
 
@@ -160,8 +163,8 @@ def file_petition(*, petition, actor, note):
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
     if not note.strip():
-        raise PetitionError(_("Write why the petition is filed without action."))
-    check_transition(petition.status, Status.FILED)
+        raise DomainError(_("Write why the petition is filed without action."))
+    check_transition(TRANSITIONS, petition.status, Status.FILED)
     _meet_deadline(petition, _today())
     return _transition(petition, Status.FILED, actor, EventKind.FILED, note=note, fields=["deadline", "due_date"])
 
@@ -176,10 +179,10 @@ def mark_duplicate(*, petition, original, actor):
     petition, original = locked[petition.pk], locked.get(original.pk, original)
     _require(permissions.can_record_petitions(actor) or permissions.can_classify_petition(actor, petition))
     if original.pk == petition.pk or original.duplicate_of_id == petition.pk:
-        raise PetitionError(_("A petition cannot be a duplicate of itself."))
+        raise DomainError(_("A petition cannot be a duplicate of itself."))
     if not permissions.can_view_petition(actor, original):
         raise PermissionDenied
-    check_transition(petition.status, Status.DUPLICATE)
+    check_transition(TRANSITIONS, petition.status, Status.DUPLICATE)
     _meet_deadline(petition, _today())
     petition.duplicate_of = original
     note = _("Same matter as petition %(code)s, which is being handled.") % {"code": original.code}

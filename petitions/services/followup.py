@@ -2,14 +2,15 @@
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from danvan.notifications.services import notify
+from danvan.workflow import DomainError
 
 from .. import permissions
 from ..models import EventKind, PetitionDeadline
-from ..workflow import PetitionError
 from ._common import _event, _locked, _require, _today
 
 
@@ -21,7 +22,7 @@ def escalate_petition(*, petition, deadline, level, recipients_label, actor=None
     if not updated:
         return None
     note = _("Overdue since %(date)s (%(stage)s): reported at level %(level)d to %(who)s.") % {
-        "date": deadline.due_date.strftime("%d/%m/%Y"),
+        "date": date_format(deadline.due_date, "SHORT_DATE_FORMAT"),
         "stage": deadline.get_stage_display().lower(),
         "level": level,
         "who": recipients_label,
@@ -36,15 +37,15 @@ def explain_petition_delay(*, petition, actor, reason, committed_date, is_public
     _require(permissions.can_handle_petition(actor, petition))
     deadline = petition.deadline
     if deadline is None or not petition.is_open:
-        raise PetitionError(_("The petition has no running deadline to explain."))
+        raise DomainError(_("The petition has no running deadline to explain."))
     if not reason.strip():
-        raise PetitionError(_("Write the reason for the delay."))
+        raise DomainError(_("Write the reason for the delay."))
     if committed_date < _today():
-        raise PetitionError(_("The committed date cannot be in the past."))
+        raise DomainError(_("The committed date cannot be in the past."))
     PetitionDeadline.objects.filter(pk=deadline.pk).update(delay_reason=reason, committed_date=committed_date)
     note = _("Reason for the delay: %(reason)s Committed to finish by %(date)s.") % {
         "reason": reason.strip().rstrip(".") + ".",
-        "date": committed_date.strftime("%d/%m/%Y"),
+        "date": date_format(committed_date, "SHORT_DATE_FORMAT"),
     }
     return _event(petition, EventKind.DELAY_EXPLAINED, actor, note=note, is_public=is_public)
 
@@ -60,7 +61,7 @@ def send_daily_digest(*, leader, today=None):
     if not late and not soon:
         return None
     title = _("Daily digest %(date)s: %(late)s, %(soon)s") % {
-        "date": today.strftime("%d/%m/%Y"),
+        "date": date_format(today, "SHORT_DATE_FORMAT"),
         "late": ngettext("%(n)d petition overdue", "%(n)d petitions overdue", len(late)) % {"n": len(late)},
         "soon": ngettext("%(n)d due this week", "%(n)d due this week", len(soon)) % {"n": len(soon)},
     }
@@ -92,9 +93,9 @@ def rate_petition(*, petition, scores, comment=""):
 
     petition = _locked(petition)
     if petition.status not in (*ANSWERED_STATUSES, Status.CLOSED):
-        raise PetitionError(_("You can rate the handling once your petition has been answered."))
+        raise DomainError(_("You can rate the handling once your petition has been answered."))
     try:
         with transaction.atomic():
             return SatisfactionRating.objects.create(petition=petition, comment=comment.strip()[:2000], **scores)
     except IntegrityError as duplicate:
-        raise PetitionError(_("This petition has already been rated. Thank you.")) from duplicate
+        raise DomainError(_("This petition has already been rated. Thank you.")) from duplicate

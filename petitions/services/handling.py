@@ -2,14 +2,16 @@
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from danvan.notifications.services import notify
+from danvan.workflow import DomainError, check_transition
 
 from .. import permissions
 from ..deadlines import due_date_for
 from ..models import Complexity, DecisionKind, EventKind, Kind, PetitionDeadline, PetitionDecision, Stage
-from ..workflow import PetitionError, Status, check_transition
+from ..workflow import TRANSITIONS, Status
 from ._common import (
     PARTIAL_WITHDRAWAL_FROM,
     _check_decision_date,
@@ -28,7 +30,7 @@ def assign_petition(*, petition, handler, actor):
     petition = _locked(petition)
     _require(permissions.can_assign_petition(actor, petition))
     if not handler.is_active or not permissions.can_view_petition(handler, petition):
-        raise PetitionError(_("%(name)s does not work in the handling unit.") % {"name": handler})
+        raise DomainError(_("%(name)s does not work in the handling unit.") % {"name": handler})
     petition.handler = handler
     petition.version += 1
     petition.save(update_fields=["handler", "version", "updated_at"])
@@ -65,7 +67,7 @@ def add_petition_note(*, petition, actor, note, is_public=False):
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
     if not note.strip():
-        raise PetitionError(_("The note is empty."))
+        raise DomainError(_("The note is empty."))
     return _event(petition, EventKind.NOTE, actor, note=note, is_public=is_public)
 
 
@@ -76,17 +78,17 @@ def extend_petition_deadline(*, petition, actor, complexity, number, decided_on,
     _require(permissions.can_extend_petition(actor, petition))
     current = petition.deadline
     if current is None or current.stage != Stage.RESOLUTION or not petition.is_open:
-        raise PetitionError(_("Only the resolution period of an accepted petition can be extended."))
+        raise DomainError(_("Only the resolution period of an accepted petition can be extended."))
     order = [Complexity.NORMAL, Complexity.COMPLEX, Complexity.VERY_COMPLEX]
     if order.index(complexity) <= order.index(current.complexity):
-        raise PetitionError(_("The deadline has already been extended to that level."))
+        raise DomainError(_("The deadline has already been extended to that level."))
     if petition.kind == Kind.DENUNCIATION and order.index(complexity) != order.index(current.complexity) + 1:
         # Luật TC Art 30: each extension decision adds at most 30 days.
-        raise PetitionError(_("A denunciation is extended one step at a time: first as complex, then again."))
+        raise DomainError(_("A denunciation is extended one step at a time: first as complex, then again."))
     if decided_on > current.due_date:
-        raise PetitionError(_("An extension must be decided before the deadline it extends has passed."))
+        raise DomainError(_("An extension must be decided before the deadline it extends has passed."))
     if current.rule.days_for(complexity) is None:
-        raise PetitionError(_("The rule “%(rule)s” does not allow this extension.") % {"rule": current.rule.name})
+        raise DomainError(_("The rule “%(rule)s” does not allow this extension.") % {"rule": current.rule.name})
     _check_decision_date(petition, decided_on)
     PetitionDecision.objects.create(
         petition=petition,
@@ -110,7 +112,7 @@ def extend_petition_deadline(*, petition, actor, complexity, number, decided_on,
     petition.version += 1
     petition.save(update_fields=["deadline", "due_date", "complexity", "version", "updated_at"])
     note = _("Resolution deadline extended to %(date)s by decision %(number)s.") % {
-        "date": deadline.due_date.strftime("%d/%m/%Y"),
+        "date": date_format(deadline.due_date, "SHORT_DATE_FORMAT"),
         "number": number,
     }
     _event(petition, EventKind.EXTENDED, actor, note=note, is_public=True)
@@ -122,13 +124,13 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
     """Record the resolution decision, or the written answer to a recommendation or feedback."""
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition))
-    check_transition(petition.status, Status.RESOLVED)
+    check_transition(TRANSITIONS, petition.status, Status.RESOLVED)
     _check_decision_date(petition, decided_on)
     if petition.kind in (Kind.RECOMMENDATION, Kind.FEEDBACK):
         if not text.strip():
-            raise PetitionError(_("Write the answer given to the citizen."))
+            raise DomainError(_("Write the answer given to the citizen."))
     elif not (number.strip() and outcome):
-        raise PetitionError(_("A resolution decision needs its number and its outcome."))
+        raise DomainError(_("A resolution decision needs its number and its outcome."))
     decision = PetitionDecision.objects.create(
         petition=petition,
         kind=DecisionKind.RESOLUTION,
@@ -143,12 +145,12 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
     if number:
         note = _("Resolved by decision %(number)s of %(date)s.") % {
             "number": number,
-            "date": decided_on.strftime("%d/%m/%Y"),
+            "date": date_format(decided_on, "SHORT_DATE_FORMAT"),
         }
         if outcome:
             note = f"{note} {_('Outcome')}: {decision.get_outcome_display().lower()}."
     else:
-        note = _("Answered on %(date)s.") % {"date": decided_on.strftime("%d/%m/%Y")}
+        note = _("Answered on %(date)s.") % {"date": date_format(decided_on, "SHORT_DATE_FORMAT")}
     return _transition(petition, Status.RESOLVED, actor, EventKind.RESOLVED, note=note, fields=["deadline", "due_date"])
 
 
@@ -158,18 +160,20 @@ def withdraw_petition(*, petition, actor, withdrawn_on, partial=False, note=""):
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
     if withdrawn_on > _today() or withdrawn_on < petition.received_date:
-        raise PetitionError(_("The withdrawal date must be between the received date and today."))
+        raise DomainError(_("The withdrawal date must be between the received date and today."))
     if partial:
         if withdrawn_on < PARTIAL_WITHDRAWAL_FROM:
-            raise PetitionError(_("Partial withdrawal is possible only from 1/7/2026 (Law 136/2025/QH15)."))
+            raise DomainError(_("Partial withdrawal is possible only from 1/7/2026 (Law 136/2025/QH15)."))
         if not petition.is_open:
-            raise PetitionError(_("The petition is no longer being handled."))
+            raise DomainError(_("The petition is no longer being handled."))
         if not note.strip():
-            raise PetitionError(_("Write which part of the petition is withdrawn."))
+            raise DomainError(_("Write which part of the petition is withdrawn."))
         return _event(petition, EventKind.PARTLY_WITHDRAWN, actor, note=note, is_public=True)
-    check_transition(petition.status, Status.WITHDRAWN)
+    check_transition(TRANSITIONS, petition.status, Status.WITHDRAWN)
     _meet_deadline(petition, withdrawn_on)
-    note = note or _("The petitioner withdrew the petition on %(date)s.") % {"date": withdrawn_on.strftime("%d/%m/%Y")}
+    note = note or _("The petitioner withdrew the petition on %(date)s.") % {
+        "date": date_format(withdrawn_on, "SHORT_DATE_FORMAT")
+    }
     return _transition(
         petition, Status.WITHDRAWN, actor, EventKind.WITHDRAWN, note=note, fields=["deadline", "due_date"]
     )
@@ -180,10 +184,10 @@ def terminate_petition(*, petition, actor, decided_on, number, reason):
     """End the resolution by a termination decision (đình chỉ)."""
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition))
-    check_transition(petition.status, Status.TERMINATED)
+    check_transition(TRANSITIONS, petition.status, Status.TERMINATED)
     _check_decision_date(petition, decided_on)
     if not reason.strip():
-        raise PetitionError(_("Write the reason for the termination."))
+        raise DomainError(_("Write the reason for the termination."))
     PetitionDecision.objects.create(
         petition=petition,
         kind=DecisionKind.TERMINATION,
@@ -218,9 +222,11 @@ def record_acceptance_notice(*, petition, actor, notified_on):
     _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
     notice = pending_acceptance_notice(petition)
     if notice is None:
-        raise PetitionError(_("There is no acceptance notice waiting to be recorded."))
+        raise DomainError(_("There is no acceptance notice waiting to be recorded."))
     if notified_on > _today() or notified_on < notice.start_date:
-        raise PetitionError(_("The notice date must be between the acceptance date and today."))
+        raise DomainError(_("The notice date must be between the acceptance date and today."))
     PetitionDeadline.objects.filter(pk=notice.pk).update(met_on=notified_on)
-    note = _("The denouncer was notified of the acceptance on %(date)s.") % {"date": notified_on.strftime("%d/%m/%Y")}
+    note = _("The denouncer was notified of the acceptance on %(date)s.") % {
+        "date": date_format(notified_on, "SHORT_DATE_FORMAT")
+    }
     return _event(petition, EventKind.NOTE, actor, note=note, is_public=True)

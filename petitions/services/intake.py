@@ -6,11 +6,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.accounts.roles import Role, has_role
+from danvan.workflow import ConcurrentEditError, DomainError
 
 from .. import permissions
 from ..deadlines import intake_stage
 from ..models import Attachment, Channel, EventKind, Kind, Petition, Petitioner, PetitionPolicy
-from ..workflow import ConcurrentEditError, PetitionError
 from ._common import KEY_ALPHABET, KEY_LENGTH, _event, _issue_deadline, _locked, _require, _search_text, _today
 
 PETITION_FIELDS = (
@@ -59,11 +59,11 @@ def new_lookup_key():
 def _validate_intake(data, petitioners):
     kind = data["kind"]
     if not data.get("is_anonymous") and not petitioners:
-        raise PetitionError(_("Enter at least one petitioner, or mark the petition as anonymous."))
+        raise DomainError(_("Enter at least one petitioner, or mark the petition as anonymous."))
     if data.get("is_anonymous") and kind in (Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND):
-        raise PetitionError(_("A complaint cannot be anonymous: the complainant must be identified."))
+        raise DomainError(_("A complaint cannot be anonymous: the complainant must be identified."))
     if data["received_date"] > _today():
-        raise PetitionError(_("The received date cannot be in the future."))
+        raise DomainError(_("The received date cannot be in the future."))
 
 
 @transaction.atomic
@@ -194,7 +194,7 @@ def submit_online_petition(*, data, petitioner, files=()):
     if kind in (Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND, Kind.DENUNCIATION) and not (
         petitioner.get("full_name") and petitioner.get("citizen_id")
     ):
-        raise PetitionError(_("A complaint or denunciation needs your full name and citizen ID number."))
+        raise DomainError(_("A complaint or denunciation needs your full name and citizen ID number."))
     named = bool(petitioner.get("full_name"))
     data = {**data, "channel": Channel.ONLINE, "received_date": _today(), "people_count": 1, "is_anonymous": not named}
     return _create(actor=None, data=data, petitioners=[petitioner] if named else [], files=files)
@@ -206,6 +206,6 @@ def record_voter_recommendation(*, actor, data, petitioners=()):
     (supervisors included) for the unit that must answer it before the next session."""
     _require(has_role(actor, Role.SUPERVISOR) or permissions.can_record_petitions(actor))
     if not data.get("answer_by"):
-        raise PetitionError(_("A voters' recommendation needs the date of the next council session."))
+        raise DomainError(_("A voters' recommendation needs the date of the next council session."))
     data = {**data, "kind": Kind.RECOMMENDATION, "channel": Channel.VOTER_MEETING}
     return _create(actor=actor, data=data, petitioners=petitioners, files=())

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from danvan.dashboard import selectors
-from danvan.dashboard.periods import Period, period_for
 from danvan.orgunits.models import Unit
+from dashboard import selectors
+from dashboard.periods import Period, period_for
 from petitions import services
 from petitions.models import Kind, Outcome
 from tests.petitions.conftest import PERSON
@@ -193,7 +193,7 @@ def test_hotspots_by_unit_and_by_field(data, make_petition, units):
 
 
 def test_the_cut_off_day_is_set_in_the_admin_and_moves_the_period(admin_client, client, people):
-    from danvan.dashboard.models import ReportPolicy
+    from dashboard.models import ReportPolicy
 
     ReportPolicy.current()
     response = admin_client.post("/admin/dashboard/reportpolicy/1/change/", {"cutoff_day": "0"})

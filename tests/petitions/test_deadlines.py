@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 import time_machine
 
+from danvan.workflow import DomainError
 from petitions import services
 from petitions.deadlines import NoRuleError, due_date_for, explain, rule_for
 from petitions.models import Complexity, DeadlineRule, Kind, Stage
-from petitions.workflow import PetitionError
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +139,7 @@ def test_accepting_a_denunciation_starts_the_five_day_notice_beside_the_resoluti
     notice = services.pending_acceptance_notice(petition)
     assert notice.due_date == date(2026, 3, 3)  # 5 working days after Tuesday 24/2
     assert petition.deadline.stage == Stage.RESOLUTION  # the notice runs beside the main deadline
-    with pytest.raises(PetitionError):
+    with pytest.raises(DomainError):
         services.record_acceptance_notice(petition=petition, actor=people["handler"], notified_on=date(2026, 2, 23))
     services.record_acceptance_notice(petition=petition, actor=people["handler"], notified_on=date(2026, 2, 26))
     assert services.pending_acceptance_notice(petition) is None

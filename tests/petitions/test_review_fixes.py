@@ -8,9 +8,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from danvan.accounts.roles import Role
+from danvan.workflow import DomainError
 from petitions import services
 from petitions.models import Complexity, DeadlineRule, IdentityAccess, Kind, Petition
-from petitions.workflow import PetitionError, Status
+from petitions.workflow import Status
 from tests.factories import UserFactory
 from tests.petitions.conftest import PERSON
 from tests.petitions.test_views import intake_post
@@ -62,12 +63,12 @@ def test_a_denunciation_is_extended_one_step_at_a_time_and_before_its_deadline(m
     petition = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 1, 5))
     services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 1, 12))
     petition.refresh_from_db()
-    with pytest.raises(PetitionError, match="từng bước"):
+    with pytest.raises(DomainError, match="từng bước"):
         services.extend_petition_deadline(
             petition=petition, actor=people["leader"], complexity=Complexity.VERY_COMPLEX, number="1",
             decided_on=date(2026, 2, 1), reason="x",
         )  # fmt: skip
-    with pytest.raises(PetitionError, match="trước khi"):
+    with pytest.raises(DomainError, match="trước khi"):
         services.extend_petition_deadline(
             petition=petition, actor=people["leader"], complexity=Complexity.COMPLEX, number="1",
             decided_on=date(2026, 2, 20), reason="x",
@@ -76,9 +77,9 @@ def test_a_denunciation_is_extended_one_step_at_a_time_and_before_its_deadline(m
 
 def test_anonymous_denunciation_without_evidence_cannot_be_classified_or_transferred(make_petition, people, units):
     petition = make_petition(kind=Kind.DENUNCIATION, is_anonymous=True, petitioners=[])
-    with pytest.raises(PetitionError):
+    with pytest.raises(DomainError):
         services.classify_petition(petition=petition, actor=people["handler"])
-    with pytest.raises(PetitionError):
+    with pytest.raises(DomainError):
         services.transfer_petition(petition=petition, actor=people["handler"], note="", to_unit=units["other"])
     assert Petition.objects.get(pk=petition.pk).status == Status.RECEIVED
 

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
 
+from danvan.workflow import ConcurrentEditError, DomainError, TransitionError
 from petitions import services
 from petitions.models import (
     Complexity,
@@ -17,7 +18,7 @@ from petitions.models import (
     PetitionDeadline,
     Stage,
 )
-from petitions.workflow import ConcurrentEditError, PetitionError, Status, TransitionError
+from petitions.workflow import Status
 from tests.petitions.conftest import PERSON
 
 pytestmark = pytest.mark.django_db
@@ -68,11 +69,11 @@ class TestIntake:
         assert not make_petition(people_count=5).is_group
 
     def test_bad_intake_is_refused(self, make_petition):
-        with pytest.raises(PetitionError, match="tương lai"):
+        with pytest.raises(DomainError, match="tương lai"):
             make_petition(received=date(2026, 3, 3))
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             make_petition(kind=Kind.COMPLAINT_FIRST, is_anonymous=True, petitioners=[])
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             make_petition(kind=Kind.FEEDBACK, petitioners=[])
         assert not Petition.objects.exists()
 
@@ -115,9 +116,9 @@ class TestClassification:
 
     def test_acceptance_date_is_checked(self, make_petition, people):
         petition = make_petition(received=date(2026, 2, 10))
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 2, 9))
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 3, 3))
 
     def test_refuse(self, make_petition, people):
@@ -149,7 +150,7 @@ class TestClassification:
 
     def test_transfer_outside_the_portal(self, make_petition, people):
         petition = make_petition()
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.transfer_petition(petition=petition, actor=people["handler"], note="")
         services.transfer_petition(
             petition=petition, actor=people["handler"], note="", to_name="Tòa án nhân dân khu vực 1 - Lai Châu"
@@ -162,7 +163,7 @@ class TestClassification:
         guided = make_petition()
         services.guide_petition(petition=guided, actor=people["handler"], note="Hướng dẫn gửi đơn đến Tòa án.")
         filed = make_petition(kind=Kind.FEEDBACK)
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.file_petition(petition=filed, actor=people["handler"], note=" ")
         services.file_petition(petition=filed, actor=people["handler"], note="Nội dung không rõ ràng.")
         assert Petition.objects.get(pk=guided.pk).status == Status.GUIDED
@@ -175,12 +176,12 @@ class TestClassification:
         copy.refresh_from_db()
         assert copy.status == Status.DUPLICATE and copy.duplicate_of == original
         assert original.events.last().related_petition == copy
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.mark_duplicate(petition=original, original=original, actor=people["handler"])
 
     def test_anonymous_denunciation_without_evidence_can_only_be_filed(self, make_petition, people):
         petition = make_petition(kind=Kind.DENUNCIATION, is_anonymous=True, petitioners=[])
-        with pytest.raises(PetitionError, match="nặc danh"):
+        with pytest.raises(DomainError, match="nặc danh"):
             services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 2, 20))
         services.file_petition(petition=petition, actor=people["handler"], note="Đơn nặc danh, không có chứng cứ.")
         assert Petition.objects.get(pk=petition.pk).status == Status.FILED
@@ -221,7 +222,7 @@ class TestHandling:
 
     def test_a_handler_from_another_unit_cannot_be_assigned(self, accepted, people):
         petition = accepted()
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.assign_petition(petition=petition, handler=people["other_handler"], actor=people["leader"])
 
     def test_verification_notes_and_resolution(self, accepted, people):
@@ -245,10 +246,10 @@ class TestHandling:
 
     def test_resolution_needs_what_the_kind_requires(self, accepted, people):
         complaint = accepted()
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.resolve_petition(petition=complaint, actor=people["leader"], decided_on=date(2026, 3, 2))
         feedback = accepted(kind=Kind.FEEDBACK)
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.resolve_petition(petition=feedback, actor=people["leader"], decided_on=date(2026, 3, 2))
         services.resolve_petition(
             petition=feedback, actor=people["leader"], decided_on=date(2026, 3, 2), text="Đã sửa đèn đường tổ 5."
@@ -257,7 +258,7 @@ class TestHandling:
 
     def test_a_decision_cannot_predate_acceptance(self, accepted, people):
         petition = accepted(accepted_on=date(2026, 2, 20))
-        with pytest.raises(PetitionError, match="thụ lý"):
+        with pytest.raises(DomainError, match="thụ lý"):
             services.resolve_petition(
                 petition=petition, actor=people["leader"], decided_on=date(2026, 2, 19), number="1/QĐ",
                 outcome=Outcome.JUSTIFIED,
@@ -286,7 +287,7 @@ class TestHandling:
         history = PetitionDeadline.objects.filter(petition=denunciation, stage=Stage.RESOLUTION)
         assert [d.is_current for d in history] == [False, False, True]
         assert {d.start_date for d in history} == {date(2026, 2, 10)}
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.extend_petition_deadline(
                 petition=denunciation, actor=people["leader"], complexity=Complexity.VERY_COMPLEX, number="3",
                 decided_on=date(2026, 3, 2), reason="Lần ba",
@@ -294,7 +295,7 @@ class TestHandling:
 
     def test_a_complaint_has_no_particularly_complex_extension(self, accepted, people):
         complaint = accepted()
-        with pytest.raises(PetitionError):
+        with pytest.raises(DomainError):
             services.extend_petition_deadline(
                 petition=complaint, actor=people["leader"], complexity=Complexity.VERY_COMPLEX, number="1",
                 decided_on=date(2026, 3, 1), reason="x",
@@ -308,7 +309,7 @@ class TestHandling:
 
     def test_full_and_partial_withdrawal(self, accepted, people):
         petition = accepted()
-        with pytest.raises(PetitionError, match="1/7/2026"):
+        with pytest.raises(DomainError, match="1/7/2026"):
             services.withdraw_petition(
                 petition=petition, actor=people["leader"], withdrawn_on=date(2026, 3, 1), partial=True, note="Một phần"
             )

@@ -261,7 +261,7 @@ class TestSteps:
         url = reverse("petitions:act", args=[petition.pk, "close"])
         response = client.post(url, {"close-note": ""})
         assert response.status_code == 400
-        assert "không thể chuyển sang" in response.content.decode()
+        assert "Không thể chuyển từ" in response.content.decode()
 
     def test_concurrent_edit_keeps_the_second_officials_input(self, client, make_petition, people):
         petition = make_petition()

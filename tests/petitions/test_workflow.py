@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from danvan.workflow import TransitionError, check_transition
 from petitions import services
 from petitions.models import Kind, Outcome, Petition
-from petitions.workflow import TRANSITIONS, Status, TransitionError, check_transition
+from petitions.workflow import TRANSITIONS, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -83,4 +84,4 @@ def test_every_status_is_covered_by_the_table():
 @pytest.mark.parametrize(("source", "target"), REFUSED, ids=lambda s: str(s))
 def test_every_other_transition_is_refused(source, target):
     with pytest.raises(TransitionError):
-        check_transition(source, target)
+        check_transition(TRANSITIONS, source, target)

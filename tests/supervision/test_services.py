@@ -11,6 +11,7 @@ from django.utils import translation
 from danvan.alerts import tasks as alert_tasks
 from danvan.notifications.models import Notification
 from danvan.orgunits.models import UnitKind, UnitLevel
+from danvan.workflow import DomainError
 from supervision import services
 from supervision.models import KheoModel, ProgrammeStatus, Recommendation, SupervisionProgramme
 from supervision.workflow import (
@@ -19,7 +20,6 @@ from supervision.workflow import (
     SUPERVISION_TRANSITIONS,
     ModelStatus,
     RecommendationStatus,
-    StatusError,
     SupervisionStatus,
 )
 from tests.factories import UnitFactory
@@ -33,7 +33,7 @@ def _today(time_machine):
 
 
 def test_programme_is_adopted_by_resolution(world):
-    with pytest.raises(StatusError):
+    with pytest.raises(DomainError):
         services.adopt_programme(
             programme=world["programme"], actor=world["supervisor"], number=" ", adopted_on=date(2023, 12, 8)
         )
@@ -67,13 +67,13 @@ def test_every_supervision_status_change(world, source, target):
 
 
 def test_illegal_supervision_changes_and_a_conclusion_without_report(world):
-    with pytest.raises(StatusError):
+    with pytest.raises(DomainError):
         services.change_supervision_status(
             supervision=world["supervision"], actor=world["supervisor"], target=SupervisionStatus.CLOSED
         )
     world["supervision"].status = SupervisionStatus.REPORTING
     world["supervision"].save(update_fields=["status"])
-    with pytest.raises(StatusError):
+    with pytest.raises(DomainError):
         services.change_supervision_status(
             supervision=world["supervision"], actor=world["supervisor"], target=SupervisionStatus.CONCLUDED
         )
@@ -114,14 +114,14 @@ def test_every_recommendation_status_change(world, recommendation, source, targe
 
 
 def test_implemented_is_final_and_text_is_required(world, recommendation):
-    with pytest.raises(StatusError):
+    with pytest.raises(DomainError):
         services.record_progress(
             recommendation=recommendation, actor=world["chairman"], text=" ", status="in_progress", percent=10
         )
     services.record_progress(
         recommendation=recommendation, actor=world["chairman"], text="Xong", status="implemented", percent=100
     )
-    with pytest.raises(StatusError):
+    with pytest.raises(DomainError):
         services.record_progress(
             recommendation=recommendation, actor=world["chairman"], text="Sửa", status="partly", percent=50
         )
@@ -162,7 +162,7 @@ def test_interpellation_commitment_and_its_twenty_day_written_answer(world):
         due_date=date(2024, 6, 30),
     )
     assert commitment.written_answer_due == date(2024, 2, 21)  # 20 days
-    with pytest.raises(StatusError):
+    with pytest.raises(DomainError):
         services.record_written_answer(
             recommendation=commitment, actor=world["chairman"], answered_on=date(2024, 1, 31)
         )
@@ -201,7 +201,7 @@ def test_models_carry_over_and_exemplars_need_a_decision(world):
     assert len(carried) == 1 and again == [] and carried[0].carried_from.year == 2023
     model = carried[0]
     services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EVALUATED)
-    with pytest.raises(StatusError):
+    with pytest.raises(DomainError):
         services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EXEMPLAR)
 
 
@@ -317,7 +317,7 @@ def test_commitments_page_records_a_promise_with_its_written_answer_date(client,
 
 
 def test_only_the_supervising_body_concludes_not_implemented(world, recommendation):
-    with translation.override("vi"), pytest.raises(StatusError, match="Chỉ cơ quan giám sát"):
+    with translation.override("vi"), pytest.raises(DomainError, match="Chỉ cơ quan giám sát"):
         services.record_progress(
             recommendation=recommendation, actor=world["chairman"], text="Chưa làm", status="not_implemented", percent=0
         )

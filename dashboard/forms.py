@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from petitions.forms import DateInput
+from danvan.forms import DateInput
 
 from .periods import KINDS
 

@@ -7,11 +7,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.alerts.services import deliver_alert, scan_deadlines
-from danvan.demo.people import DEMO_PASSWORD, PEOPLE, build_people
-from danvan.demo.petitions import build_petitions
-from danvan.demo.reception import build_reception
-from danvan.demo.supervision import build_supervision
 from danvan.orgunits.divisions import load_province
+from demo.people import DEMO_PASSWORD, PEOPLE, build_people
+from demo.petitions import build_petitions
+from demo.reception import build_reception
+from demo.supervision import build_supervision
 
 
 class Command(BaseCommand):

@@ -3,6 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DashboardConfig(AppConfig):
-    name = "danvan.dashboard"
+    name = "dashboard"
     label = "dashboard"
     verbose_name = _("Dashboard and reports")

@@ -1,15 +1,14 @@
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
 
+from danvan import xlsx
 from danvan.accounts.roles import Role, has_role
-from danvan.orgunits.selectors import units_visible_to
+from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from . import selectors
 from .forms import DashboardForm
@@ -38,7 +37,7 @@ def _scope_and_period(request):
     else:
         period = period_for(data["period"], data["year"], data.get("number") or 1, ReportPolicy.current().cutoff_day)
     unit = data.get("unit")
-    units = visible.filter(path__startswith=unit.path) if unit else visible
+    units = visible.filter(pk__in=unit_with_descendants(unit)) if unit else visible
     return form, period, units, unit
 
 
@@ -60,7 +59,7 @@ def dashboard(request):
     """Key figures for the period and unit, each linking to the list behind it."""
     form, period, units, unit = _scope_and_period(request)
     figures = _figures(units, period)
-    base = {"received_from": period.start.strftime("%d/%m/%Y"), "received_to": period.end.strftime("%d/%m/%Y")}
+    base = {"received_from": period.start.isoformat(), "received_to": period.end.isoformat()}
     if unit:
         base["unit"] = unit.pk
     petitions = reverse("petitions:list")
@@ -215,16 +214,13 @@ def report(request):
     scope = unit.name if unit else _("All units in your scope")
     if request.GET.get("format") != "xlsx":
         return render(request, "dashboard/report.html", {"sheets": sheets, "period": period, "scope": scope})
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = xlsx.new_workbook()
     for code, title, rows in sheets:
-        sheet = workbook.create_sheet(code.replace("/", "-"))
-        sheet.append([f"{code} – {title}", scope, f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"])
-        sheet.append([_("Indicator"), _("Value")])
+        sheet = xlsx.add_sheet(workbook, code.replace("/", "-"), widths=[40, 30, 24])
+        xlsx.append(
+            sheet, [f"{code} – {title}", scope, f"{xlsx.short_date(period.start)} – {xlsx.short_date(period.end)}"]
+        )
+        xlsx.append(sheet, [_("Indicator"), _("Value")])
         for label, value in rows:
-            sheet.append([str(label), value if value is not None else ""])
-        sheet.column_dimensions["A"].width = 40
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"'
-    workbook.save(response)
-    return response
+            xlsx.append(sheet, [label, value])
+    return xlsx.xlsx_response(workbook, f"bao-cao-{period.start.isoformat()}-{period.end.isoformat()}.xlsx")

@@ -7,6 +7,7 @@ one query (or a fixed few) whatever the amount of data.
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from petitions.models import Kind, Outcome, PetitionDeadline, PetitionEvent, SatisfactionRating, Stage
 from petitions.models import Petition as PetitionModel
@@ -204,7 +205,7 @@ def monthly_trend(units, period):
         .annotate(n=Count("pk"))
         .order_by("month")
     )
-    return [(row["month"].strftime("%m/%Y"), row["n"]) for row in rows]
+    return [(date_format(row["month"], "m/Y"), row["n"]) for row in rows]
 
 
 def breakdown(units, period, field, label_field, limit=10):

@@ -1,3 +1,5 @@
+"""Fixtures shared by every test package: a small province, its officials, a field, a petition maker."""
+
 from datetime import date
 
 import pytest
@@ -5,8 +7,8 @@ import pytest
 from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind, UnitLevel
 from petitions import services
-from petitions.models import Category, Kind
-from tests.factories import UnitFactory, UserFactory
+from petitions.models import Kind
+from tests.factories import CategoryFactory, UnitFactory, UserFactory
 
 
 @pytest.fixture
@@ -34,7 +36,8 @@ def people(units):
 
 @pytest.fixture
 def category(db):
-    return Category.objects.get(name="Đất đai")
+    """The seeded "Đất đai" (land) field."""
+    return CategoryFactory(name="Đất đai")
 
 
 PERSON = {
