@@ -9,7 +9,7 @@ from dashboard import selectors
 from dashboard.periods import Period, period_for
 from petitions import services
 from petitions.models import Kind, Outcome
-from tests.petitions.conftest import PERSON
+from tests.fixtures import PERSON
 
 pytestmark = pytest.mark.django_db
 

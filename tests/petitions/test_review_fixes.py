@@ -13,7 +13,7 @@ from petitions import services
 from petitions.models import Complexity, DeadlineRule, IdentityAccess, Kind, Petition
 from petitions.workflow import Status
 from tests.factories import UserFactory
-from tests.petitions.conftest import PERSON
+from tests.fixtures import PERSON
 from tests.petitions.test_views import intake_post
 
 pytestmark = pytest.mark.django_db

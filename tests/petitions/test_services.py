@@ -19,7 +19,7 @@ from petitions.models import (
     Stage,
 )
 from petitions.workflow import Status
-from tests.petitions.conftest import PERSON
+from tests.fixtures import PERSON
 
 pytestmark = pytest.mark.django_db
 
