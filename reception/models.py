@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.validators import citizen_id_validator
 
+from .workflow import SessionStatus
+
 
 class Recurrence(models.TextChoices):
     MONTHLY_DAYS = "monthly_days", _("Given days of each month")
@@ -103,13 +105,6 @@ class ReceptionSchedule(models.Model):
             errors["nth"] = _("Choose which one: 1 to 5, or -1 for the last.")
         if errors:
             raise ValidationError(errors)
-
-
-class SessionStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    HELD = "held", _("Held")
-    POSTPONED = "postponed", _("Postponed")
-    CANCELLED = "cancelled", _("Cancelled")
 
 
 class ReceptionSession(models.Model):
@@ -285,7 +280,7 @@ class VoterMeeting(models.Model):
     """A meeting of People's Council deputies with voters, before or after a session."""
 
     council = models.ForeignKey("orgunits.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("council"))
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), db_index=True)
     place = models.CharField(_("place"), max_length=255)
     deputies = models.CharField(_("deputies present"), max_length=500)
     council_session = models.CharField(_("for the council session"), max_length=255)

@@ -6,13 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from petitions.models import private_storage
 
-from .workflow import ModelStatus, RecommendationStatus, SupervisionStatus
+from .workflow import InitiativeStatus, ProgrammeStatus, RecommendationStatus, SupervisionStatus
 
-
-class ProgrammeStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    ADOPTED = "adopted", _("Adopted")
-    COMPLETED = "completed", _("Completed")
 
 
 class SupervisionProgramme(models.Model):
@@ -211,29 +206,29 @@ class ProgressUpdate(models.Model):
         return self.text[:80]
 
 
-class ModelField(models.TextChoices):
+class InitiativeField(models.TextChoices):
     ECONOMY = "economy", _("Economy")
     CULTURE_SOCIETY = "culture_society", _("Culture and society")
     DEFENCE_SECURITY = "defence_security", _("Defence and security")
     POLITICAL_SYSTEM = "political_system", _("Building the political system")
 
 
-class ModelLevel(models.TextChoices):
+class InitiativeLevel(models.TextChoices):
     GRASSROOTS = "grassroots", _("Grassroots")
     PROVINCE = "province", _("Province")
 
 
-class KheoModel(models.Model):
-    """A model registered in the “Dân vận khéo” emulation movement for a year."""
+class Initiative(models.Model):
+    """A model (initiative) registered in the “Dân vận khéo” emulation movement for a year."""
 
     unit = models.ForeignKey("orgunits.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
     year = models.PositiveSmallIntegerField(_("year"))
     name = models.CharField(_("name"), max_length=300)
-    field = models.CharField(_("field"), max_length=20, choices=ModelField.choices)
-    level = models.CharField(_("level"), max_length=20, choices=ModelLevel.choices, default=ModelLevel.GRASSROOTS)
+    field = models.CharField(_("field"), max_length=20, choices=InitiativeField.choices)
+    level = models.CharField(_("level"), max_length=20, choices=InitiativeLevel.choices, default=InitiativeLevel.GRASSROOTS)
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("started on"))
-    status = models.CharField(_("status"), max_length=20, choices=ModelStatus.choices, default=ModelStatus.REGISTERED)
+    status = models.CharField(_("status"), max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.REGISTERED)
     carried_from = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("carried over from")
     )
@@ -243,14 +238,16 @@ class KheoModel(models.Model):
         verbose_name = _("Dân vận khéo model")
         verbose_name_plural = _("Dân vận khéo models")
         ordering = ["-year", "unit", "name"]
-        constraints = [models.UniqueConstraint(fields=["unit", "year", "name"], name="model_once_per_year")]
+        constraints = [models.UniqueConstraint(fields=["unit", "year", "name"], name="initiative_once_per_year")]
 
     def __str__(self):
         return self.name
 
 
-class ModelEvidence(models.Model):
-    model = models.ForeignKey(KheoModel, on_delete=models.PROTECT, related_name="evidence")
+class InitiativeEvidence(models.Model):
+    """A file showing what the initiative did; attaching another keeps the earlier ones."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="evidence")
     file = models.FileField(storage=private_storage, upload_to="supervision/models/%Y/")
     original_name = models.CharField(max_length=255)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

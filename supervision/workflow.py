@@ -1,7 +1,21 @@
-"""Statuses and allowed changes of supervisions, recommendations and Dân vận khéo models."""
+"""Statuses and allowed changes of programmes, supervisions, recommendations and Dân vận khéo initiatives."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammeStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
+    COMPLETED = "completed", _("Completed")
+
+
+# A programme is adopted once, by the body's resolution, and completed at the end of its year.
+PROGRAMME_TRANSITIONS = {
+    ProgrammeStatus.DRAFT: {ProgrammeStatus.ADOPTED},
+    ProgrammeStatus.ADOPTED: {ProgrammeStatus.COMPLETED},
+    ProgrammeStatus.COMPLETED: set(),
+}
 
 
 class SupervisionStatus(models.TextChoices):
@@ -49,7 +63,7 @@ RECOMMENDATION_TRANSITIONS = {
 }  # fmt: skip
 
 
-class ModelStatus(models.TextChoices):
+class InitiativeStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     IMPLEMENTING = "implementing", _("Being implemented")
     EVALUATED = "evaluated", _("Evaluated")
@@ -57,10 +71,10 @@ class ModelStatus(models.TextChoices):
     COMMENDED = "commended", _("Commended")
 
 
-MODEL_TRANSITIONS = {
-    ModelStatus.REGISTERED: {ModelStatus.IMPLEMENTING},
-    ModelStatus.IMPLEMENTING: {ModelStatus.EVALUATED},
-    ModelStatus.EVALUATED: {ModelStatus.EXEMPLAR, ModelStatus.IMPLEMENTING},
-    ModelStatus.EXEMPLAR: {ModelStatus.COMMENDED},
-    ModelStatus.COMMENDED: set(),
+INITIATIVE_TRANSITIONS = {
+    InitiativeStatus.REGISTERED: {InitiativeStatus.IMPLEMENTING},
+    InitiativeStatus.IMPLEMENTING: {InitiativeStatus.EVALUATED},
+    InitiativeStatus.EVALUATED: {InitiativeStatus.EXEMPLAR, InitiativeStatus.IMPLEMENTING},
+    InitiativeStatus.EXEMPLAR: {InitiativeStatus.COMMENDED},
+    InitiativeStatus.COMMENDED: set(),
 }

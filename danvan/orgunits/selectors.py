@@ -45,11 +45,6 @@ def locality_of(unit):
     return ancestors_of(unit).filter(kind__in=LOCALITY_KINDS).order_by("-path").first()
 
 
-def body_of_kind(locality, kind):
-    """The body of the given kind directly inside a locality, e.g. its People's Committee."""
-    return Unit.objects.filter(parent=locality, kind=kind).first()
-
-
 def visible_unit_ids(user):
     """Ids of units_visible_to(user), read once per user object."""
     cached = getattr(user, "_danvan_visible_unit_ids", None)
@@ -130,11 +125,6 @@ def body_in(locality, kind):
     if locality is None:
         return None
     return bodies_of(locality).filter(kind=kind).first()
-
-
-def root_of(unit):
-    """The root of the unit's tree (its province, or a detached root body)."""
-    return Unit.objects.get(pk=int(unit.path.split("/")[0]))
 
 
 def same_tree(unit, other):
