@@ -31,13 +31,15 @@ def rule_for(*, kind, stage, on, conditions=frozenset()):
     in_force = Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
     rules = DeadlineRule.objects.filter(in_force, stage=stage, condition__in=[RuleCondition.ORDINARY, *conditions])
     rules = rules.filter(Q(kind=kind) | Q(kind=""))
-    best = sorted(rules, key=lambda r: (r.kind == kind, r.condition != "", r.valid_from), reverse=True)
+    best = sorted(
+        rules, key=lambda r: (r.kind == kind, r.condition != RuleCondition.ORDINARY, r.valid_from), reverse=True
+    )
     if not best:
         raise NoRuleError(f"No deadline rule for {kind}/{stage} on {on}.")
     return best[0]
 
 
-def due_date_for(rule, start, complexity=Complexity.NORMAL, *, calendar=None, fixed=None):
+def due_date_for(rule, start, complexity=Complexity.NORMAL, *, fixed=None):
     """The deadline `rule` gives for a clock started on `start` (`fixed`: the petition's set date)."""
     if rule.counting_unit == CountingUnit.BY_DATE:
         if fixed is None:
@@ -46,7 +48,7 @@ def due_date_for(rule, start, complexity=Complexity.NORMAL, *, calendar=None, fi
     days = rule.days_for(complexity)
     if days is None:
         raise ValueError(f"Rule {rule.pk} allows no {complexity} period.")
-    calendar = calendar or WorkCalendar()
+    calendar = WorkCalendar()
     if rule.counting_unit == CountingUnit.WORKING_DAYS:
         return calendar.add_working_days(start, days)
     return calendar.add_days_rolling(start, days)
@@ -61,10 +63,14 @@ class Explanation:
     plain_end: date | None
     days_off: list
 
+    @property
+    def in_working_days(self):
+        return self.counting_unit == CountingUnit.WORKING_DAYS
 
-def explain(deadline, *, calendar=None):
+
+def explain(deadline):
     """How a stored deadline was reached: the days off skipped between start and due date."""
-    calendar = calendar or WorkCalendar()
+    calendar = WorkCalendar()
     days = deadline.period_days
     plain_end = None
     if deadline.rule.counting_unit == CountingUnit.BY_DATE:

@@ -3,6 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from danvan.orgunits.models import UnitKind
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from . import selectors
@@ -59,7 +60,7 @@ class PetitionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["unit"].queryset = units_visible_to(user).exclude(kind__in=["district"])
+        self.filters["unit"].queryset = units_visible_to(user).exclude(kind=UnitKind.DISTRICT)
         self.filters["handler"].queryset = (
             get_user_model().objects.filter(assigned_petitions__in=selectors.petitions_visible_to(user)).distinct()
         )

@@ -10,11 +10,11 @@ from danvan.accounts.roles import Role
 from danvan.forms import DateInput, MultipleFileField, not_in_future
 from danvan.forms import check_upload as shared_check_upload
 from danvan.orgunits.divisions import commune_choices, commune_in_province, place_name, province_choices
-from danvan.orgunits.models import Unit
+from danvan.orgunits.models import LOCALITY_KINDS, Unit
 from danvan.orgunits.selectors import units_visible_to, users_at_or_above
 
 from .models import Category, Complexity, Kind, Outcome, Petition
-from .selectors import upload_limit_mb
+from .selectors import petitions_visible_to, upload_limit_mb
 
 # Lai Châu: the demo province, and the first choice of the address selects.
 DEFAULT_PROVINCE = "12"
@@ -87,8 +87,6 @@ class PetitionForm(forms.ModelForm):
         code = self.cleaned_data["first_instance_code"].strip().upper()
         if not code:
             return None
-        from .selectors import petitions_visible_to
-
         first = petitions_visible_to(self.user).filter(code=code).first()
         if first is None:
             raise forms.ValidationError(_("No petition with this code in your units."))
@@ -200,23 +198,31 @@ PetitionerFormSet = forms.formset_factory(
 )
 
 
-# --- Action forms: one per step on the detail page ------------------------------------
+# --- Step forms: one per step on the petition page (petitions/steps.py) ----------------
 
 
-class NoteForm(forms.Form):
+class StepForm(forms.Form):
+    """A step's form; the page passes the petition and the user, for the forms whose choices depend on them."""
+
+    def __init__(self, *args, petition=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.petition, self.user = petition, user
+
+
+class NoteForm(StepForm):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
     is_public = forms.BooleanField(label=_("Show to the citizen"), required=False)
 
 
-class OptionalNoteForm(forms.Form):
+class OptionalNoteForm(StepForm):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class RequiredNoteForm(forms.Form):
+class RequiredNoteForm(StepForm):
     note = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(StepForm):
     accepted_date = forms.DateField(label=_("Accepted on"), widget=DateInput(), validators=[not_in_future])
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
@@ -236,7 +242,7 @@ REFUSAL_REASONS = [
 ]
 
 
-class RefuseForm(forms.Form):
+class RefuseForm(StepForm):
     reason = forms.ChoiceField(label=_("Reason"))
     details = forms.CharField(label=_("Details"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     decided_on = forms.DateField(label=_("Date of the notice"), widget=DateInput(), validators=[not_in_future])
@@ -248,22 +254,28 @@ class RefuseForm(forms.Form):
         self.fields["reason"].choices = [("", "—")] + [(str(reason), str(reason)) for reason in REFUSAL_REASONS]
         self.initial.setdefault("decided_on", timezone.localdate())
 
-    def reason_text(self):
-        return " ".join(part for part in (self.cleaned_data["reason"], self.cleaned_data["details"].strip()) if part)
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason"):
+            # The service takes the reason as the citizen is told it: the chosen ground and the details.
+            cleaned["reason"] = " ".join(
+                part for part in (cleaned["reason"], cleaned.get("details", "").strip()) if part
+            )
+        return cleaned
 
 
-class TransferForm(forms.Form):
+class TransferForm(StepForm):
     to_unit = forms.ModelChoiceField(
         label=_("Competent unit in the portal"), queryset=Unit.objects.none(), required=False
     )
     to_name = forms.CharField(label=_("Or a body outside the portal"), max_length=255, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args, petition=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        units = Unit.objects.filter(valid_to__isnull=True).exclude(kind__in=["province", "commune", "district"])
-        if petition is not None:
-            units = units.exclude(pk=petition.handling_unit_id)
+        units = Unit.objects.filter(valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS)
+        if self.petition is not None:
+            units = units.exclude(pk=self.petition.handling_unit_id)
         self.fields["to_unit"].queryset = units.order_by("name")
 
     def clean(self):
@@ -275,30 +287,24 @@ class TransferForm(forms.Form):
         return cleaned
 
 
-class DuplicateForm(forms.Form):
-    original_code = forms.CharField(label=_("Code of the original petition"), max_length=20)
+class DuplicateForm(StepForm):
+    original = forms.CharField(label=_("Code of the original petition"), max_length=20)
 
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_original_code(self):
-        from .selectors import petitions_visible_to
-
-        code = self.cleaned_data["original_code"].strip().upper()
+    def clean_original(self):
+        code = self.cleaned_data["original"].strip().upper()
         original = petitions_visible_to(self.user).filter(code=code).first()
         if original is None:
             raise forms.ValidationError(_("No petition with this code in your units."))
         return original
 
 
-class AssignForm(forms.Form):
+class AssignForm(StepForm):
     handler = forms.ModelChoiceField(label=_("Handler"), queryset=get_user_model().objects.none())
 
-    def __init__(self, *args, petition=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if petition is not None:
-            self.fields["handler"].queryset = handlers_for(petition)
+        if self.petition is not None:
+            self.fields["handler"].queryset = handlers_for(self.petition)
 
 
 def handlers_for(petition):
@@ -311,7 +317,7 @@ def handlers_for(petition):
     )
 
 
-class ExtendForm(forms.Form):
+class ExtendForm(StepForm):
     complexity = forms.ChoiceField(
         label=_("The case is"), choices=[c for c in Complexity.choices if c[0] != Complexity.NORMAL]
     )
@@ -320,7 +326,7 @@ class ExtendForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(StepForm):
     decided_on = forms.DateField(
         label=_("Date of the decision or answer"), widget=DateInput(), validators=[not_in_future]
     )
@@ -336,7 +342,7 @@ class ResolveForm(forms.Form):
         self.initial.setdefault("decided_on", timezone.localdate())
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(StepForm):
     withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=DateInput(), validators=[not_in_future])
     partial = forms.BooleanField(label=_("Only part of the petition is withdrawn"), required=False)
     note = forms.CharField(
@@ -348,7 +354,7 @@ class WithdrawForm(forms.Form):
         self.initial.setdefault("withdrawn_on", timezone.localdate())
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(StepForm):
     notified_on = forms.DateField(label=_("Notified on"), widget=DateInput(), validators=[not_in_future])
 
     def __init__(self, *args, **kwargs):
@@ -356,13 +362,13 @@ class NoticeForm(forms.Form):
         self.initial.setdefault("notified_on", timezone.localdate())
 
 
-class DelayForm(forms.Form):
+class DelayForm(StepForm):
     reason = forms.CharField(label=_("Reason for the delay"), widget=forms.Textarea(attrs={"rows": 2}))
     committed_date = forms.DateField(label=_("Committed to finish by"), widget=DateInput())
     is_public = forms.BooleanField(label=_("Show to the citizen"), required=False)
 
 
-class TerminateForm(forms.Form):
+class TerminateForm(StepForm):
     decided_on = forms.DateField(label=_("Decision date"), widget=DateInput(), validators=[not_in_future])
     number = forms.CharField(label=_("Termination decision number"), max_length=50)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,6 +1,6 @@
 """Who may do what with a petition: plain predicates over roles and the unit scope."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
@@ -74,7 +74,4 @@ def can_view_identity_log(user):
 
 def get_petition_or_404(queryset, user, pk):
     """Fetch a petition the user may see; anything else is simply not found."""
-    petition = queryset.filter(pk=pk).first()
-    if petition is None or not can_view_petition(user, petition):
-        raise Http404
-    return petition
+    return get_object_or_404(queryset.filter(handling_unit_id__in=visible_unit_ids(user)), pk=pk)

@@ -11,7 +11,7 @@ from danvan.text import fold
 
 from . import permissions
 from .models import IdentityAccess, Petition, Petitioner, PetitionPolicy
-from .workflow import OPEN_STATUSES
+from .workflow import OPEN_STATUSES, Status
 
 SEALED = "***"
 
@@ -61,9 +61,9 @@ def due_within(queryset, days, today=None):
     return queryset.filter(status__in=OPEN_STATUSES, due_date__gte=today, due_date__lte=today + timedelta(days=days))
 
 
-def timeline(petition, *, public_only=False):
-    events = petition.events.select_related("actor", "related_petition")
-    return events.filter(is_public=True) if public_only else events
+def timeline(petition):
+    """The petition's whole timeline, public and internal lines, for officials."""
+    return petition.events.select_related("actor", "related_petition")
 
 
 class PersonView:
@@ -111,7 +111,7 @@ def likely_duplicates(user, *, citizen_ids=(), summary="", exclude=None, limit=1
     so the suggestion cannot reveal who denounced whom.
     """
     since = timezone.localdate() - timedelta(days=PetitionPolicy.current().duplicate_lookback_days)
-    recent = petition_list(user).filter(received_date__gte=since).exclude(status="duplicate")
+    recent = petition_list(user).filter(received_date__gte=since).exclude(status=Status.DUPLICATE)
     if exclude is not None:
         recent = recent.exclude(pk=exclude.pk)
     found = {}

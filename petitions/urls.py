@@ -15,7 +15,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.PetitionUpdateView.as_view(), name="edit"),
     path("<int:pk>/receipt/", views.ReceiptView.as_view(), name="receipt"),
     path("<int:pk>/deadlines/", views.DeadlineView.as_view(), name="deadlines"),
-    path("<int:pk>/step/<slug:name>/", views.petition_action, name="act"),
+    path("<int:pk>/step/<slug:name>/", views.petition_step, name="step"),
     path("<int:pk>/attachments/", views.add_attachments, name="add_attachments"),
     path("<int:pk>/attachments/<int:attachment_pk>/", views.download_attachment, name="attachment"),
 ]

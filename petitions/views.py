@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,10 +12,12 @@ from django_filters.views import FilterView
 from danvan.orgunits.divisions import commune_choices
 from danvan.workflow import DomainError
 
-from . import actions, exports, permissions, selectors, services
+from . import exports, permissions, selectors, services, steps
 from .deadlines import explain
 from .filters import PetitionFilter
 from .forms import PetitionerFormSet, PetitionForm, attachments_field
+from .models import AccessContext
+from .workflow import Status
 
 PAGE_SIZES = (25, 50, 100)
 
@@ -105,7 +107,7 @@ class PetitionUpdateView(View):
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
-        services.record_identity_access(petition=self.petition, user=request.user, context="edit")
+        services.record_identity_access(petition=self.petition, user=request.user, context=AccessContext.EDIT)
         form = PetitionForm(
             instance=self.petition,
             user=request.user,
@@ -140,7 +142,7 @@ class PetitionUpdateView(View):
     def render(self, form, people):
         if self.request.method == "POST":
             # The form shown again carries the sealed identity: that is a viewing too.
-            services.record_identity_access(petition=self.petition, user=self.request.user, context="edit")
+            services.record_identity_access(petition=self.petition, user=self.request.user, context=AccessContext.EDIT)
         context = {"form": form, "people": people, "editing": True, "petition": self.petition}
         return render(self.request, self.template_name, context)
 
@@ -148,74 +150,76 @@ class PetitionUpdateView(View):
 class PetitionDetailView(View):
     """Everything about one petition, the steps the user can take, and its timeline."""
 
-    template_name = "petitions/detail.html"
-
-    def get(self, request, pk, bound_action=None, bound_form=None):
+    def get(self, request, pk):
         petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
-        reveal = request.GET.get("reveal") == "1"
-        if reveal:
-            if not permissions.can_see_identity(request.user, petition):
-                raise PermissionDenied
-            services.record_identity_access(petition=petition, user=request.user, context="detail")
-        steps = []
-        offered = actions.actions_for(request.user, petition)
-        if bound_action and all(action.name != bound_action for action in offered):
-            # A step refused for the current status: still show its form with the reason.
-            offered.append(actions.BY_NAME[bound_action])
-        for action in offered:
-            if action.name == bound_action:
-                form = bound_form
-            else:
-                form = action.form(prefix=action.name, **actions.form_kwargs(action, petition, request.user))
-            steps.append({"action": action, "form": form, "open": action.name == bound_action})
-        context = {
-            "petition": petition,
-            "people": selectors.people_for(request.user, petition, reveal=reveal),
-            "revealed": reveal,
-            "can_reveal": petition.is_sealed and permissions.can_see_identity(request.user, petition),
-            "can_edit": permissions.can_edit_petition(request.user, petition)
-            and permissions.can_see_identity(request.user, petition),
-            "steps": steps,
-            "timeline": selectors.timeline(petition),
-            "decisions": petition.decisions.all(),
-            "attachments": petition.attachments.all(),
-            "can_download": permissions.can_see_identity(request.user, petition),
-            "duplicates": _duplicate_suggestions(request.user, petition),
-        }
-        status = 400 if bound_form is not None else 200
-        return render(request, self.template_name, context, status=status)
+        return _detail_page(request, petition)
 
 
-def _duplicate_suggestions(user, petition):
-    if petition.status != "received" or not permissions.can_classify_petition(user, petition):
+def _detail_page(request, petition, bound_step=None, bound_form=None, status=200):
+    """The petition page; `bound_step` is shown open with `bound_form`'s input and errors."""
+    reveal = request.GET.get("reveal") == "1"
+    if reveal:
+        if not permissions.can_see_identity(request.user, petition):
+            raise PermissionDenied
+        services.record_identity_access(petition=petition, user=request.user, context=AccessContext.DETAIL)
+    can_see_identity = permissions.can_see_identity(request.user, petition)
+    context = {
+        "petition": petition,
+        "people": selectors.people_for(request.user, petition, reveal=reveal),
+        "revealed": reveal,
+        "can_reveal": petition.is_sealed and can_see_identity,
+        "can_edit": permissions.can_edit_petition(request.user, petition) and can_see_identity,
+        "offers": _offers(request.user, petition, bound_step, bound_form),
+        "timeline": selectors.timeline(petition),
+        "decisions": petition.decisions.all(),
+        "attachments": petition.attachments.all(),
+        "can_download": can_see_identity,
+        "duplicates": _duplicate_suggestions(request.user, petition, can_see_identity),
+    }
+    return render(request, "petitions/detail.html", context, status=status)
+
+
+def _offers(user, petition, bound_step, bound_form):
+    """The steps offered, each with its form; the bound step open with its input and errors."""
+    offered = steps.steps_for(user, petition)
+    if bound_step is not None and bound_step not in offered:
+        # A step refused for the current status: still show its form with the reason.
+        offered.append(bound_step)
+    offers = []
+    for step in offered:
+        form = bound_form if step is bound_step else step.bind(petition, user)
+        offers.append({"step": step, "form": form, "open": step is bound_step})
+    return offers
+
+
+def _duplicate_suggestions(user, petition, can_see_identity):
+    if petition.status != Status.RECEIVED or not permissions.can_classify_petition(user, petition):
         return []
     # Matching on this petition's own sealed petitioners would reveal who they are.
-    citizen_ids = (
-        [p.citizen_id for p in petition.petitioners.all()] if permissions.can_see_identity(user, petition) else []
-    )
+    citizen_ids = [p.citizen_id for p in petition.petitioners.all()] if can_see_identity else []
     return selectors.likely_duplicates(user, citizen_ids=citizen_ids, summary=petition.summary, exclude=petition)
 
 
 @require_POST
-def petition_action(request, pk, name):
+def petition_step(request, pk, name):
     """Take one step on a petition: authorise → bind the form → call the service → redirect."""
-    action = actions.BY_NAME.get(name)
-    if action is None:
+    step = steps.BY_NAME.get(name)
+    if step is None:
         raise Http404
     petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
-    if not action.allowed(request.user, petition):
+    if not step.allowed(request.user, petition):
         raise PermissionDenied
-    form = action.form(request.POST, prefix=name, **actions.form_kwargs(action, petition, request.user))
+    form = step.bind(petition, request.user, request.POST)
     if form.is_valid():
         try:
-            action.run(petition, request.user, form.cleaned_data, form)
+            steps.take_step(step.name, petition, request.user, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, action.done)
+            messages.success(request, step.done)
             return redirect("petitions:detail", petition.pk)
     # Show the page again with this step open, its input and the errors.
-    return PetitionDetailView().get(request, pk, bound_action=name, bound_form=form)
+    return _detail_page(request, petition, bound_step=step, bound_form=form, status=400)
 
 
 class ReceiptView(TemplateView):
@@ -249,12 +253,10 @@ def download_attachment(request, pk, attachment_pk):
     """Files only to those who may see the petition; a denunciation's files only to those
     who may see the denouncer, and each download is logged."""
     petition = permissions.get_petition_or_404(selectors.petitions_visible_to(request.user), request.user, pk)
-    attachment = petition.attachments.filter(pk=attachment_pk).first()
-    if attachment is None:
-        raise Http404
+    attachment = get_object_or_404(petition.attachments, pk=attachment_pk)
     if not permissions.can_see_identity(request.user, petition):
         raise PermissionDenied
-    services.record_identity_access(petition=petition, user=request.user, context="attachment")
+    services.record_identity_access(petition=petition, user=request.user, context=AccessContext.ATTACHMENT)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 

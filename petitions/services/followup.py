@@ -50,11 +50,11 @@ def explain_petition_delay(*, petition, actor, reason, committed_date, is_public
     return _event(petition, EventKind.DELAY_EXPLAINED, actor, note=note, is_public=is_public)
 
 
-def send_daily_digest(*, leader, today=None):
+def send_daily_digest(*, leader):
     """One notice (and email) a day to a leader: overdue petitions and those due this week in their units."""
     from ..selectors import due_within, overdue, petition_list
 
-    today = today or _today()
+    today = _today()
     scope = petition_list(leader)
     late = list(overdue(scope, today).order_by("due_date")[:50])
     soon = list(due_within(scope, 7, today).order_by("due_date")[:50])
@@ -68,10 +68,10 @@ def send_daily_digest(*, leader, today=None):
     lines = []
     if late:
         lines.append(_("Overdue:"))
-        lines += [f"- {p.code} ({p.due_date:%d/%m/%Y}) {p.handling_unit.name}: {p.summary}" for p in late]
+        lines += [_digest_line(p) for p in late]
     if soon:
         lines.append(_("Due within 7 days:"))
-        lines += [f"- {p.code} ({p.due_date:%d/%m/%Y}) {p.handling_unit.name}: {p.summary}" for p in soon]
+        lines += [_digest_line(p) for p in soon]
     notification, _created = notify(
         recipient=leader,
         kind="daily_digest",
@@ -81,6 +81,11 @@ def send_daily_digest(*, leader, today=None):
         url=reverse("petitions:list") + "?overdue=true",
     )
     return notification
+
+
+def _digest_line(petition):
+    due = date_format(petition.due_date, "SHORT_DATE_FORMAT")
+    return f"- {petition.code} ({due}) {petition.handling_unit.name}: {petition.summary}"
 
 
 @transaction.atomic

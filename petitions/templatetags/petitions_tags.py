@@ -21,12 +21,11 @@ def status_badge(petition):
 
 
 @register.inclusion_tag("petitions/includes/deadline_badge.html")
-def deadline_badge(petition, today=None):
+def deadline_badge(petition):
     """Days left or overdue for the current deadline, in calendar days."""
     if not petition.due_date or petition.status not in OPEN_STATUSES:
         return {"due": None}
-    today = today or timezone.localdate()
-    days = (petition.due_date - today).days
+    days = (petition.due_date - timezone.localdate()).days
     if days < 0:
         style = "danger"
     elif days <= 3:

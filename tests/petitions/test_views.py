@@ -118,7 +118,7 @@ class TestScope:
         client.force_login(people["stranger"])
         for name in ("detail", "edit", "receipt", "deadlines"):
             assert client.get(reverse(f"petitions:{name}", args=[petition.pk])).status_code == 404, name
-        assert client.post(reverse("petitions:act", args=[petition.pk, "classify"])).status_code == 404
+        assert client.post(reverse("petitions:step", args=[petition.pk, "classify"])).status_code == 404
         assert petition.code not in client.get(reverse("petitions:list")).content.decode()
 
     def test_province_leader_sees_commune_petitions(self, client, make_petition, units):
@@ -235,7 +235,7 @@ class TestSteps:
     def test_accept_through_the_page_then_resolve(self, client, make_petition, people):
         petition = make_petition(received=date(2026, 2, 20))
         client.force_login(people["handler"])
-        url = reverse("petitions:act", args=[petition.pk, "accept"])
+        url = reverse("petitions:step", args=[petition.pk, "accept"])
         response = client.post(url, {"accept-accepted_date": "25/02/2026", "accept-note": ""})
         assert response.status_code == 302
         petition.refresh_from_db()
@@ -245,7 +245,7 @@ class TestSteps:
         petition = make_petition(received=date(2026, 2, 20))
         services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 2, 25))
         client.force_login(people["leader"])
-        url = reverse("petitions:act", args=[petition.pk, "resolve"])
+        url = reverse("petitions:step", args=[petition.pk, "resolve"])
         response = client.post(
             url, {"resolve-decided_on": "24/02/2026", "resolve-number": "9/QĐ-UBND", "resolve-outcome": "justified"}
         )
@@ -258,7 +258,7 @@ class TestSteps:
     def test_a_step_not_allowed_from_the_status_is_refused(self, client, make_petition, people):
         petition = make_petition()
         client.force_login(people["leader"])
-        url = reverse("petitions:act", args=[petition.pk, "close"])
+        url = reverse("petitions:step", args=[petition.pk, "close"])
         response = client.post(url, {"close-note": ""})
         assert response.status_code == 400
         assert "Không thể chuyển từ" in response.content.decode()

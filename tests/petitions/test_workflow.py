@@ -1,12 +1,13 @@
-"""The whole transition table: every allowed step works through its service, every other is refused."""
+"""The whole transition table: every allowed step works through the page's step and its service,
+every other is refused."""
 
 from datetime import date
 
 import pytest
 
 from danvan.workflow import TransitionError, check_transition
-from petitions import services
 from petitions.models import Kind, Outcome, Petition
+from petitions.steps import BY_TARGET, take_step
 from petitions.workflow import TRANSITIONS, Status
 
 pytestmark = pytest.mark.django_db
@@ -14,33 +15,24 @@ pytestmark = pytest.mark.django_db
 DAY = date(2026, 3, 1)
 
 
+def fields(target, units):
+    """What the step's form would carry to reach `target` (optional fields left out)."""
+    return {
+        Status.ACCEPTED: {"accepted_date": date(2026, 2, 25)},
+        Status.RESOLVED: {"decided_on": DAY, "number": "7/QĐ-UBND", "outcome": Outcome.JUSTIFIED},
+        Status.NOT_ACCEPTED: {"reason": "Đã hết thời hiệu khiếu nại.", "decided_on": DAY},
+        Status.TRANSFERRED: {"to_unit": units["other"]},
+        Status.GUIDED: {"note": "Hướng dẫn gửi Tòa án."},
+        Status.FILED: {"note": "Không đủ điều kiện xử lý."},
+        Status.DUPLICATE: {"original": units["original"]},
+        Status.WITHDRAWN: {"withdrawn_on": DAY},
+        Status.TERMINATED: {"decided_on": DAY, "number": "3/QĐ-ĐC", "reason": "Người khiếu nại đã chết."},
+    }.get(target, {})
+
+
 def step(target, petition, people, units):
-    leader = people["leader"]
-    calls = {
-        Status.CLASSIFIED: lambda: services.classify_petition(petition=petition, actor=leader),
-        Status.ACCEPTED: lambda: services.accept_petition(
-            petition=petition, actor=leader, accepted_date=date(2026, 2, 25)
-        ),
-        Status.VERIFYING: lambda: services.start_verification(petition=petition, actor=leader),
-        Status.RESOLVED: lambda: services.resolve_petition(
-            petition=petition, actor=leader, decided_on=DAY, number="7/QĐ-UBND", outcome=Outcome.JUSTIFIED
-        ),
-        Status.NOT_ACCEPTED: lambda: services.refuse_petition(
-            petition=petition, actor=leader, reason="Đã hết thời hiệu khiếu nại.", decided_on=DAY
-        ),
-        Status.TRANSFERRED: lambda: services.transfer_petition(
-            petition=petition, actor=leader, note="", to_unit=units["other"]
-        ),
-        Status.GUIDED: lambda: services.guide_petition(petition=petition, actor=leader, note="Hướng dẫn gửi Tòa án."),
-        Status.FILED: lambda: services.file_petition(petition=petition, actor=leader, note="Không đủ điều kiện xử lý."),
-        Status.DUPLICATE: lambda: services.mark_duplicate(petition=petition, original=units["original"], actor=leader),
-        Status.WITHDRAWN: lambda: services.withdraw_petition(petition=petition, actor=leader, withdrawn_on=DAY),
-        Status.TERMINATED: lambda: services.terminate_petition(
-            petition=petition, actor=leader, decided_on=DAY, number="3/QĐ-ĐC", reason="Người khiếu nại đã chết."
-        ),
-        Status.CLOSED: lambda: services.close_petition(petition=petition, actor=leader),
-    }
-    calls[target]()
+    """Take the page's step that leads to `target`, as the leader."""
+    take_step(BY_TARGET[target].name, petition, people["leader"], **fields(target, units))
     return Petition.objects.get(pk=petition.pk)
 
 
@@ -64,7 +56,7 @@ def _today(time_machine):
 
 
 @pytest.mark.parametrize(("source", "target"), ALLOWED, ids=lambda s: str(s))
-def test_every_allowed_transition_goes_through_its_service(source, target, make_petition, people, units):
+def test_every_allowed_transition_goes_through_its_step(source, target, make_petition, people, units):
     units["original"] = make_petition(summary="Đơn gốc")
     petition = make_petition(kind=Kind.COMPLAINT_FIRST, received=date(2026, 2, 20))
     for status in PATHS[source]:
@@ -79,6 +71,10 @@ def test_every_allowed_transition_goes_through_its_service(source, target, make_
 def test_every_status_is_covered_by_the_table():
     assert set(TRANSITIONS) == set(Status)
     assert all(source in PATHS for source, targets in TRANSITIONS.items() if targets)
+
+
+def test_every_status_a_transition_reaches_has_a_step_on_the_page():
+    assert set(BY_TARGET) == {target for targets in TRANSITIONS.values() for target in targets}
 
 
 @pytest.mark.parametrize(("source", "target"), REFUSED, ids=lambda s: str(s))

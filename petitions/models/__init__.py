@@ -1,0 +1,47 @@
+"""The petitions app's models, one module per concern; everything is importable from here.
+
+Migrations refer to `petitions.models.private_storage`, so it stays importable from this package.
+"""
+
+from .choices import (
+    COMPLAINT_KINDS,
+    AccessContext,
+    Channel,
+    Complexity,
+    CountingUnit,
+    DecisionKind,
+    EventKind,
+    Kind,
+    Outcome,
+    RuleCondition,
+    Stage,
+)
+from .deadlines import DeadlineRule, PetitionDeadline
+from .petition import Category, Petition, Petitioner, PetitionPolicy
+from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent, SatisfactionRating, private_storage
+
+__all__ = [
+    "COMPLAINT_KINDS",
+    "AccessContext",
+    "Attachment",
+    "Category",
+    "Channel",
+    "Complexity",
+    "CountingUnit",
+    "DeadlineRule",
+    "DecisionKind",
+    "EventKind",
+    "IdentityAccess",
+    "Kind",
+    "Outcome",
+    "Petition",
+    "PetitionDeadline",
+    "PetitionDecision",
+    "PetitionEvent",
+    "PetitionPolicy",
+    "Petitioner",
+    "RuleCondition",
+    "SatisfactionRating",
+    "Stage",
+    "private_storage",
+]

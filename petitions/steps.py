@@ -1,0 +1,204 @@
+"""The steps offered on the petition page: which form, who may, when, and which service runs.
+
+This is the one table from step to service. The petition page offers and runs
+its steps from here; the demo and the workflow tests take the same steps with
+`take_step`, so all three go through the same path to the services. The
+services stay the authority: they lock, check the transition and the actor.
+`allowed` and `available` only decide what the page offers.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from danvan.workflow import allowed_targets
+
+from . import forms, permissions, services
+from .workflow import OPEN_STATUSES, TRANSITIONS, Status
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: Any
+    form: type  # a forms.StepForm; its cleaned fields are the `data` that `run` takes
+    allowed: Any  # predicate(user, petition): may this user take it
+    run: Any  # (petition, actor, data) -> the service's result
+    done: Any  # the message after it succeeded
+    style: str = "outline-primary"
+    target: Status | None = None  # the status it leads to; offered where the workflow allows that
+    when: Any = None  # predicate(petition), for steps offered other than by their target
+
+    def available(self, petition):
+        """Whether the page offers this step for the petition as it stands."""
+        if self.when is not None:
+            return self.when(petition)
+        return self.target in allowed_targets(TRANSITIONS, petition.status)
+
+    def bind(self, petition, user, data=None):
+        """The step's form, prefixed with its name so several forms share the page."""
+        return self.form(data, prefix=self.name, petition=petition, user=user)
+
+
+def _handles_or_classifies(user, petition):
+    return permissions.can_handle_petition(user, petition) or permissions.can_classify_petition(user, petition)
+
+
+def _is_open(petition):
+    return petition.status in OPEN_STATUSES
+
+
+def _is_late(petition):
+    return _is_open(petition) and petition.due_date is not None and petition.due_date < timezone.localdate()
+
+
+STEPS = [
+    Step(
+        "classify", _("Within competence"), forms.OptionalNoteForm, permissions.can_classify_petition,
+        lambda p, u, d: services.classify_petition(petition=p, actor=u, note=d["note"]),
+        _("The petition is classified as within competence."),
+        target=Status.CLASSIFIED,
+    ),
+    Step(
+        "accept", _("Accept for resolution"), forms.AcceptForm, permissions.can_classify_petition,
+        lambda p, u, d: services.accept_petition(
+            petition=p, actor=u, accepted_date=d["accepted_date"], note=d["note"]
+        ),
+        _("The petition is accepted; the resolution deadline is set."), "primary",
+        target=Status.ACCEPTED,
+    ),
+    Step(
+        "refuse", _("Do not accept"), forms.RefuseForm, permissions.can_classify_petition,
+        lambda p, u, d: services.refuse_petition(
+            petition=p, actor=u, reason=d["reason"], decided_on=d["decided_on"], number=d["number"],
+            signer=d["signer"],
+        ),
+        _("The refusal is recorded."), "outline-danger",
+        target=Status.NOT_ACCEPTED,
+    ),
+    Step(
+        "transfer", _("Transfer"), forms.TransferForm, permissions.can_classify_petition,
+        lambda p, u, d: services.transfer_petition(
+            petition=p, actor=u, note=d["note"], to_unit=d["to_unit"], to_name=d["to_name"]
+        ),
+        _("The petition is transferred."),
+        target=Status.TRANSFERRED,
+    ),
+    Step(
+        "guide", _("Guide the citizen"), forms.RequiredNoteForm, permissions.can_classify_petition,
+        lambda p, u, d: services.guide_petition(petition=p, actor=u, note=d["note"]),
+        _("The guidance is recorded."),
+        target=Status.GUIDED,
+    ),
+    Step(
+        "file", _("File without action"), forms.RequiredNoteForm, permissions.can_classify_petition,
+        lambda p, u, d: services.file_petition(petition=p, actor=u, note=d["note"]),
+        _("The petition is filed."), "outline-secondary",
+        target=Status.FILED,
+    ),
+    Step(
+        "duplicate", _("Mark as duplicate"), forms.DuplicateForm, permissions.can_classify_petition,
+        lambda p, u, d: services.mark_duplicate(petition=p, original=d["original"], actor=u),
+        _("The petition is linked to the original as a duplicate."), "outline-secondary",
+        target=Status.DUPLICATE,
+    ),
+    Step(
+        "assign", _("Assign a handler"), forms.AssignForm, permissions.can_assign_petition,
+        lambda p, u, d: services.assign_petition(petition=p, handler=d["handler"], actor=u),
+        _("The handler is assigned and notified."),
+        when=_is_open,
+    ),
+    Step(
+        "verify", _("Start verification"), forms.OptionalNoteForm, permissions.can_handle_petition,
+        lambda p, u, d: services.start_verification(petition=p, actor=u, note=d["note"]),
+        _("Verification started."),
+        target=Status.VERIFYING,
+    ),
+    Step(
+        "note", _("Add a note"), forms.NoteForm, _handles_or_classifies,
+        lambda p, u, d: services.add_petition_note(petition=p, actor=u, note=d["note"], is_public=d["is_public"]),
+        _("The note is added."), "outline-secondary",
+        when=_is_open,
+    ),
+    Step(
+        "notice", _("Record the acceptance notice"), forms.NoticeForm, _handles_or_classifies,
+        lambda p, u, d: services.record_acceptance_notice(petition=p, actor=u, notified_on=d["notified_on"]),
+        _("The acceptance notice is recorded."),
+        when=lambda p: _is_open(p) and services.pending_acceptance_notice(p) is not None,
+    ),
+    Step(
+        "delay", _("Explain the delay"), forms.DelayForm, permissions.can_handle_petition,
+        lambda p, u, d: services.explain_petition_delay(
+            petition=p, actor=u, reason=d["reason"], committed_date=d["committed_date"], is_public=d["is_public"]
+        ),
+        _("The explanation is recorded; the legal deadline is unchanged."), "outline-danger",
+        when=_is_late,
+    ),
+    Step(
+        "extend", _("Extend the deadline"), forms.ExtendForm, permissions.can_extend_petition,
+        lambda p, u, d: services.extend_petition_deadline(
+            petition=p, actor=u, complexity=d["complexity"], number=d["number"], decided_on=d["decided_on"],
+            reason=d["reason"],
+        ),
+        _("The deadline is extended."), "outline-warning",
+        when=lambda p: p.status in (Status.ACCEPTED, Status.VERIFYING),
+    ),
+    Step(
+        "resolve", _("Record the decision or answer"), forms.ResolveForm, permissions.can_handle_petition,
+        lambda p, u, d: services.resolve_petition(
+            petition=p, actor=u, decided_on=d["decided_on"], number=d["number"], signer=d["signer"],
+            outcome=d["outcome"], text=d["text"],
+        ),
+        _("The resolution is recorded."), "primary",
+        target=Status.RESOLVED,
+    ),
+    Step(
+        # Offered while the petition is open: a partial withdrawal changes no status.
+        "withdraw", _("Record a withdrawal"), forms.WithdrawForm, _handles_or_classifies,
+        lambda p, u, d: services.withdraw_petition(
+            petition=p, actor=u, withdrawn_on=d["withdrawn_on"], partial=d["partial"], note=d["note"]
+        ),
+        _("The withdrawal is recorded."), "outline-secondary",
+        target=Status.WITHDRAWN, when=_is_open,
+    ),
+    Step(
+        "terminate", _("Terminate"), forms.TerminateForm, permissions.can_handle_petition,
+        lambda p, u, d: services.terminate_petition(
+            petition=p, actor=u, decided_on=d["decided_on"], number=d["number"], reason=d["reason"]
+        ),
+        _("The termination is recorded."), "outline-danger",
+        target=Status.TERMINATED,
+    ),
+    Step(
+        "close", _("Close the file"), forms.OptionalNoteForm, permissions.can_handle_petition,
+        lambda p, u, d: services.close_petition(petition=p, actor=u, note=d["note"]),
+        _("The file is closed."), "outline-secondary",
+        target=Status.CLOSED,
+    ),
+]  # fmt: skip
+
+BY_NAME = {step.name: step for step in STEPS}
+# The step that takes a petition to each status reachable by a step.
+BY_TARGET = {step.target: step for step in STEPS if step.target is not None}
+
+
+def steps_for(user, petition):
+    """The steps this user can take on this petition now."""
+    return [step for step in STEPS if step.available(petition) and step.allowed(user, petition)]
+
+
+def optional_defaults(step):
+    """What the step's form gives for each optional field left empty ("" for text, False, None)."""
+    return {name: field.clean("") for name, field in step.form.base_fields.items() if not field.required}
+
+
+def take_step(name, petition, actor, /, **data):
+    """Run step `name` with `data` (its form's cleaned fields); omitted optional fields take their empty value.
+
+    The page passes a bound form's cleaned data; the demo and the tests pass the fields by name.
+    A missing required field is a KeyError: the caller has forgotten something the form would ask for.
+    """
+    step = BY_NAME[name]
+    return step.run(petition, actor, {**optional_defaults(step), **data})
