@@ -18,7 +18,7 @@ from danvan.workflow import DomainError
 from . import selectors, services
 from .forms import attachments_field
 from .models import Category, Kind, SatisfactionRating
-from .workflow import OPEN_STATUSES, Status
+from .workflow import Status
 
 # What each status means, in the words a citizen would use.
 PLAIN_STATUS = {
@@ -82,15 +82,13 @@ class RatingForm(forms.ModelForm):
 
 def _status_page(request, petition, *, rating_form=None, thanks=False, status=200):
     public = selectors.public_status(petition)
-    rated = SatisfactionRating.objects.filter(petition=petition).exists()
     context = {
         "petition": petition,
         "plain_status": PLAIN_STATUS[petition.status],
-        "is_open": petition.status in OPEN_STATUSES,
         "events": public["events"],
         "answer": public["answer"],
-        "can_rate": petition.status in RATEABLE and not rated,
-        "rated": rated,
+        "can_rate": petition.status in RATEABLE and not public["rated"],
+        "rated": public["rated"],
         "thanks": thanks,
         "rating_form": rating_form or RatingForm(),
         "code": petition.code,
@@ -99,27 +97,21 @@ def _status_page(request, petition, *, rating_form=None, thanks=False, status=20
     return render(request, "public/status.html", context, status=status)
 
 
-@method_decorator(login_not_required, name="dispatch")
-class LookupView(View):
-    """Code + key from the receipt → the petition's public status. Nothing personal is shown."""
-
-    def get(self, request):
-        return render(request, "public/lookup.html", {"form": LookupForm()})
-
-    def post(self, request):
-        form = LookupForm(request.POST)
-        if not form.is_valid():
-            return render(request, "public/lookup.html", {"form": form})
-        code = form.cleaned_data["code"]
-        wait = _lookup_blocked(request, code)
-        if wait:
-            return _too_many(request, form, wait)
-        petition = selectors.public_lookup(code, form.cleaned_data["key"])
-        if petition is None:
-            _lookup_blocked(request, code, increment=True)
-            form.add_error(None, GENERIC_NOT_FOUND)
-            return render(request, "public/lookup.html", {"form": form})
-        return _status_page(request, petition)
+def _looked_up(request):
+    """(petition, None) for the code and key posted; (None, the lookup page with the reason) otherwise."""
+    form = LookupForm(request.POST)
+    if not form.is_valid():
+        return None, render(request, "public/lookup.html", {"form": form})
+    code = form.cleaned_data["code"]
+    wait = _lookup_blocked(request, code)
+    if wait:
+        return None, _too_many(request, form, wait)
+    petition = selectors.public_lookup(code, form.cleaned_data["key"])
+    if petition is None:
+        _lookup_blocked(request, code, increment=True)
+        form.add_error(None, GENERIC_NOT_FOUND)
+        return None, render(request, "public/lookup.html", {"form": form})
+    return petition, None
 
 
 def _too_many(request, form, seconds):
@@ -132,22 +124,25 @@ def _too_many(request, form, seconds):
 
 
 @method_decorator(login_not_required, name="dispatch")
+class LookupView(View):
+    """Code + key from the receipt → the petition's public status. Nothing personal is shown."""
+
+    def get(self, request):
+        return render(request, "public/lookup.html", {"form": LookupForm()})
+
+    def post(self, request):
+        petition, refusal = _looked_up(request)
+        return refusal or _status_page(request, petition)
+
+
+@method_decorator(login_not_required, name="dispatch")
 class RatingView(View):
     """The satisfaction rating, sent from the status page with the same code and key."""
 
     def post(self, request):
-        form = LookupForm(request.POST)
-        if not form.is_valid():
-            return render(request, "public/lookup.html", {"form": form})
-        code = form.cleaned_data["code"]
-        wait = _lookup_blocked(request, code)
-        if wait:
-            return _too_many(request, form, wait)
-        petition = selectors.public_lookup(code, form.cleaned_data["key"])
-        if petition is None:
-            _lookup_blocked(request, code, increment=True)
-            form.add_error(None, GENERIC_NOT_FOUND)
-            return render(request, "public/lookup.html", {"form": form})
+        petition, refusal = _looked_up(request)
+        if refusal:
+            return refusal
         rating = RatingForm(request.POST)
         if rating.is_valid():
             scores = {k: v for k, v in rating.cleaned_data.items() if k != "comment"}

@@ -1,5 +1,6 @@
 """Reads of petitions, always starting from what the user may see."""
 
+import secrets
 from datetime import timedelta
 
 from django.db.models import Prefetch
@@ -10,7 +11,7 @@ from danvan.orgunits.selectors import units_visible_to
 from danvan.text import fold
 
 from . import permissions
-from .models import IdentityAccess, Petition, Petitioner, PetitionPolicy
+from .models import DecisionKind, IdentityAccess, Petition, Petitioner, PetitionPolicy, SatisfactionRating
 from .workflow import OPEN_STATUSES, Status
 
 SEALED = "***"
@@ -144,8 +145,6 @@ def normalise_key(key):
 
 def public_lookup(code, key):
     """The petition with this code, if the key matches; None otherwise, in constant time."""
-    import secrets
-
     petition = Petition.objects.select_related("handling_unit").filter(code=(code or "").strip().upper()).first()
     # Compare against something even when the code is unknown, so timing says nothing.
     stored = petition.lookup_key if petition else "X" * 10
@@ -155,13 +154,12 @@ def public_lookup(code, key):
 
 
 def public_status(petition):
-    """What a citizen may see: the public timeline and the final answer, nothing personal."""
-    from .models import DecisionKind
-
+    """What a citizen may see: the public timeline, the final answer and whether it was rated; nothing personal."""
     decisions = [d for d in petition.decisions.all() if d.kind in (DecisionKind.RESOLUTION, DecisionKind.NOT_ACCEPTED)]
     return {
         "events": list(petition.events.filter(is_public=True).only("kind", "created_at", "note")),
         "answer": decisions[-1] if decisions else None,
+        "rated": SatisfactionRating.objects.filter(petition=petition).exists(),
     }
 
 

@@ -107,7 +107,6 @@ class PetitionUpdateView(View):
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
-        services.record_identity_access(petition=self.petition, user=request.user, context=AccessContext.EDIT)
         form = PetitionForm(
             instance=self.petition,
             user=request.user,
@@ -140,9 +139,8 @@ class PetitionUpdateView(View):
         return self.render(form, people)
 
     def render(self, form, people):
-        if self.request.method == "POST":
-            # The form shown again carries the sealed identity: that is a viewing too.
-            services.record_identity_access(petition=self.petition, user=self.request.user, context=AccessContext.EDIT)
+        # The form shows the petitioners, so showing it (again) is a viewing of a sealed identity.
+        services.record_identity_access(petition=self.petition, user=self.request.user, context=AccessContext.EDIT)
         context = {"form": form, "people": people, "editing": True, "petition": self.petition}
         return render(self.request, self.template_name, context)
 

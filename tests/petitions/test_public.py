@@ -51,7 +51,7 @@ def test_a_wrong_key_and_a_wrong_code_get_the_same_answer(client, denunciation):
     wrong_key = lookup(client, denunciation.code, "AAAAA-AAAAA").content.decode()
     wrong_code = lookup(client, "DT-2026-999999", denunciation.lookup_key).content.decode()
     message = "Không tìm thấy đơn với mã đơn và mã tra cứu này."
-    assert message in wrong_key and message in wrong_code
+    assert wrong_key.count(message) == 1 and wrong_code.count(message) == 1
     assert denunciation.summary not in wrong_key
 
 
@@ -61,7 +61,7 @@ def test_repeated_wrong_keys_pause_the_lookup_even_with_the_right_key(client, de
         assert lookup(client, denunciation.code, "AAAAAAAAAA").status_code == 200
     blocked = lookup(client, denunciation.code, denunciation.lookup_key)
     assert blocked.status_code == 429
-    assert "vui lòng thử lại sau" in blocked.content.decode()
+    assert blocked.content.decode().count("vui lòng thử lại sau") == 1
 
 
 def test_the_limit_per_code_holds_across_addresses(client, denunciation, settings):
@@ -107,8 +107,21 @@ def test_a_complaint_online_needs_the_identity_and_keeps_the_input(client, units
         "category": Category.objects.first().pk, "summary": "Khiếu nại quyết định xử phạt", "content": "Nội dung",
     }  # fmt: skip
     html = client.post(reverse("submit"), data).content.decode()
-    assert "Bắt buộc đối với khiếu nại, tố cáo." in html
+    assert html.count("Bắt buộc đối với khiếu nại, tố cáo.") == 2  # the name and the ID number, once each
     assert 'value="Khiếu nại quyết định xử phạt"' in html
+    assert not Petition.objects.exists()
+
+
+def test_an_invalid_citizen_id_is_explained_once_and_the_input_kept(client, units):
+    data = {
+        "kind": Kind.COMPLAINT_FIRST, "locality": units["committee"].parent.pk,
+        "category": Category.objects.first().pk, "summary": "Khiếu nại quyết định xử phạt", "content": "Nội dung",
+        "full_name": "Lò Văn Pọm", "citizen_id": "01207800124",
+    }  # fmt: skip
+    response = client.post(reverse("submit"), data)
+    html = response.content.decode()
+    assert html.count("Số định danh cá nhân gồm đúng 12 chữ số") == 1
+    assert 'value="01207800124"' in html
     assert not Petition.objects.exists()
 
 
@@ -119,7 +132,7 @@ def test_the_honeypot_and_the_rate_limit(client, units, settings):
     }  # fmt: skip
     settings.SUBMISSION_RATE = "2/h"
     robot = client.post(reverse("submit"), {**data, "website": "http://spam.example"}).content.decode()
-    assert "Chưa gửi được đơn" in robot and not Petition.objects.exists()
+    assert robot.count("Chưa gửi được đơn") == 1 and not Petition.objects.exists()
     client.post(reverse("submit"), data)
     assert client.post(reverse("submit"), data).status_code == 429
     assert Petition.objects.count() == 1
@@ -147,7 +160,24 @@ def test_rating_once_after_the_answer(client, make_petition, people):
     assert "Cảm ơn bạn đã đánh giá" in client.post(reverse("rate"), rate).content.decode()
     again = client.post(reverse("rate"), rate)
     assert again.status_code == 400 and SatisfactionRating.objects.count() == 1
+    assert again.content.decode().count("Đơn này đã được đánh giá. Xin cảm ơn.") == 1
     assert SatisfactionRating.objects.get().result == 3
+
+
+def test_a_rating_error_is_shown_once(client, make_petition, people):
+    petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20))
+    rate = {"code": petition.code, "key": petition.lookup_key, "access": 5, "procedures": 4, "official": 5,
+            "result": 3, "feedback_handling": 4}  # fmt: skip
+    early = client.post(reverse("rate"), rate)
+    assert early.status_code == 400
+    assert early.content.decode().count("Bạn có thể đánh giá sau khi đơn đã được trả lời.") == 1
+    services.accept_petition(petition=petition, actor=people["leader"], accepted_date=date(2026, 2, 23))
+    services.resolve_petition(petition=petition, actor=people["leader"], decided_on=date(2026, 2, 27), text="Đã xử lý.")
+    del rate["result"]
+    missing = client.post(reverse("rate"), rate)
+    assert missing.status_code == 400
+    assert missing.content.decode().count("Trường này là bắt buộc.") == 1
+    assert not SatisfactionRating.objects.exists()
 
 
 def test_rating_with_a_wrong_key_is_refused(client, make_petition, people):

@@ -197,6 +197,16 @@ class TestClassification:
         assert second.first_instance == first
         assert list(first.second_instances.all()) == [second]
 
+    def test_anonymous_denunciation_without_evidence_cannot_be_classified_or_transferred(
+        self, make_petition, people, units
+    ):
+        petition = make_petition(kind=Kind.DENUNCIATION, is_anonymous=True, petitioners=[])
+        with pytest.raises(DomainError):
+            services.classify_petition(petition=petition, actor=people["handler"])
+        with pytest.raises(DomainError):
+            services.transfer_petition(petition=petition, actor=people["handler"], note="", to_unit=units["other"])
+        assert Petition.objects.get(pk=petition.pk).status == Status.RECEIVED
+
 
 @pytest.fixture
 def accepted(make_petition, people):
@@ -367,6 +377,21 @@ class TestHandling:
             with pytest.raises(PermissionDenied):
                 call()
 
+    def test_a_denunciation_is_extended_one_step_at_a_time_and_before_its_deadline(self, make_petition, people):
+        petition = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 1, 5))
+        services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 1, 12))
+        petition.refresh_from_db()
+        with pytest.raises(DomainError, match="từng bước"):
+            services.extend_petition_deadline(
+                petition=petition, actor=people["leader"], complexity=Complexity.VERY_COMPLEX, number="1",
+                decided_on=date(2026, 2, 1), reason="x",
+            )  # fmt: skip
+        with pytest.raises(DomainError, match="trước khi"):
+            services.extend_petition_deadline(
+                petition=petition, actor=people["leader"], complexity=Complexity.COMPLEX, number="1",
+                decided_on=date(2026, 2, 20), reason="x",
+            )  # fmt: skip
+
 
 class TestEditing:
     def test_an_edit_records_what_changed(self, make_petition, people):
@@ -396,3 +421,13 @@ class TestEditing:
                 data={"summary": "Lần sửa thứ hai", "received_date": petition.received_date}, petitioners=[PERSON],
             )  # fmt: skip
         assert Petition.objects.get(pk=petition.pk).summary == "Lần sửa thứ nhất"
+
+    def test_correcting_the_received_date_reissues_the_first_deadline(self, make_petition, people):
+        petition = make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 2, 13))
+        assert petition.due_date == date(2026, 3, 6)
+        updated = services.update_petition(
+            petition=petition, actor=people["officer"], version=petition.version,
+            data={"received_date": date(2026, 2, 23)}, petitioners=[PERSON],
+        )  # fmt: skip
+        assert updated.due_date == date(2026, 3, 9)
+        assert updated.deadlines.filter(is_current=True).count() == 1
