@@ -14,8 +14,8 @@ from petitions.models import Petition as PetitionModel
 from petitions.workflow import OPEN_STATUSES, Status
 from reception import selectors as reception_selectors
 from reception.models import ReceptionDuty, ReceptionSession, SessionStatus, Visit
-from supervision.models import KheoModel, Recommendation
-from supervision.workflow import ModelStatus, RecommendationStatus
+from supervision.models import Initiative, Recommendation
+from supervision.workflow import InitiativeStatus, RecommendationStatus
 
 RESOLVED = (Status.RESOLVED, Status.CLOSED)
 
@@ -175,11 +175,12 @@ def recommendation_figures(units, period):
     )
 
 
-def model_figures(units, year):
-    return KheoModel.objects.filter(unit__in=units, year=year).aggregate(
+def initiative_figures(units, year):
+    """Dân vận khéo initiatives of the year: registered, maintained from the year before, exemplars (one query)."""
+    return Initiative.objects.filter(unit__in=units, year=year).aggregate(
         models=Count("pk"),
         maintained=Count("pk", filter=Q(carried_from__isnull=False)),
-        exemplars=Count("pk", filter=Q(status__in=[ModelStatus.EXEMPLAR, ModelStatus.COMMENDED])),
+        exemplars=Count("pk", filter=Q(status__in=[InitiativeStatus.EXEMPLAR, InitiativeStatus.COMMENDED])),
     )
 
 

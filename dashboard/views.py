@@ -50,7 +50,7 @@ def _figures(units, period):
         "reception": selectors.reception_figures(units, period),
         "recommendations": selectors.recommendation_figures(units, period),
         "voters": selectors.voter_recommendation_figures(units, period),
-        "models": selectors.model_figures(units, period.end.year),
+        "models": selectors.initiative_figures(units, period.end.year),
     }
 
 
@@ -78,7 +78,7 @@ def dashboard(request):
         "voters": link(channel="voter_meeting"),
         "sessions": reverse("reception:sessions"),
         "recommendations_due": reverse("supervision:programmes"),
-        "models": f"{reverse('supervision:models')}?year={period.end.year}",
+        "models": f"{reverse('supervision:initiatives')}?year={period.end.year}",
         "group": link(is_group="true"),
         "skipped_level": link(is_skipped_level="true"),
         "transferred": link(status="transferred"),

@@ -1,6 +1,6 @@
 """Demo supervision year, after the Lai Châu articles: the 2024 programme adopted by resolution, the
 building-permit supervision (period 2017–2021, field work Sep–Oct 2023) with findings and
-recommendations in several states, interpellation commitments, and Dân vận khéo models."""
+recommendations in several states, interpellation commitments, and Dân vận khéo initiatives (models)."""
 
 from datetime import date, timedelta
 
@@ -10,16 +10,8 @@ from django.utils import timezone
 from danvan.accounts.models import User
 from danvan.orgunits.models import Unit
 from supervision import services
-from supervision.models import (
-    DelegationMember,
-    KheoModel,
-    Recommendation,
-    SupervisedUnit,
-    Supervision,
-    SupervisionKind,
-    SupervisionProgramme,
-)
-from supervision.workflow import ModelStatus, SupervisionStatus
+from supervision.models import Initiative, Recommendation, SupervisionKind, SupervisionProgramme
+from supervision.workflow import InitiativeStatus, SupervisionStatus
 
 
 @transaction.atomic
@@ -34,15 +26,17 @@ def build_supervision():
     }
     supervisor = users["giamsat"]
     standing = units["Thường trực HĐND tỉnh Lai Châu"]
-    programme = SupervisionProgramme.objects.create(
+    programme = services.create_programme(
+        actor=supervisor,
         year=2024,
         body=standing,
         title="Chương trình giám sát năm 2024 của Thường trực HĐND tỉnh",
         proposals="Đề xuất của các Ban HĐND, đại biểu, Ủy ban MTTQ và ý kiến cử tri tại các buổi tiếp xúc cử tri.",
     )
     services.adopt_programme(programme=programme, actor=supervisor, number="42/NQ-HĐND", adopted_on=date(2023, 7, 14))
-    permits = Supervision.objects.create(
+    permits = services.create_supervision(
         programme=programme,
+        actor=supervisor,
         kind=SupervisionKind.THEMATIC,
         topic="Việc cấp giấy phép xây dựng và quản lý trật tự xây dựng trên địa bàn thành phố giai đoạn 2017–2021",
         period_from=date(2017, 1, 1),
@@ -50,19 +44,16 @@ def build_supervision():
         fieldwork_from=date(2023, 9, 11),
         fieldwork_to=date(2023, 10, 27),
     )
-    DelegationMember.objects.bulk_create(
-        [
-            DelegationMember(
-                supervision=permits, full_name="Tòng Thị Mai", role="head", from_body="Ban Pháp chế HĐND tỉnh"
-            ),
-            DelegationMember(
-                supervision=permits, full_name="Nguyễn Văn Khoa", role="deputy", from_body="Ban Kinh tế – Ngân sách"
-            ),
-            DelegationMember(supervision=permits, full_name="Lò Thị Hằng", role="member", from_body="Ủy ban MTTQ tỉnh"),
-        ]
-    )
+    for full_name, role, from_body in (
+        ("Tòng Thị Mai", "head", "Ban Pháp chế HĐND tỉnh"),
+        ("Nguyễn Văn Khoa", "deputy", "Ban Kinh tế – Ngân sách"),
+        ("Lò Thị Hằng", "member", "Ủy ban MTTQ tỉnh"),
+    ):
+        services.add_delegation_member(
+            supervision=permits, actor=supervisor, full_name=full_name, role=role, from_body=from_body
+        )
     committee = units["UBND phường Tân Phong"]
-    SupervisedUnit.objects.create(supervision=permits, unit=committee, visited=True)
+    services.add_supervised_unit(supervision=permits, actor=supervisor, unit=committee, visited=True)
     for target in (SupervisionStatus.FIELDWORK, SupervisionStatus.REPORTING):
         services.change_supervision_status(supervision=permits, actor=supervisor, target=target)
     services.change_supervision_status(
@@ -131,7 +122,7 @@ def build_supervision():
         ("Chính quyền thân thiện, gần dân", "political_system", True),
         ("Tổ tự quản bảo vệ môi trường khu dân cư", "culture_society", False),
     ):
-        services.register_model(
+        services.register_initiative(
             actor=users["lanhdao.tanphong"],
             unit=committee,
             year=2024 if carried else 2025,
@@ -140,11 +131,13 @@ def build_supervision():
             start_date=date(2024, 2, 1),
         )
         if carried:
-            services.carry_over_models(actor=users["lanhdao.tanphong"], unit=committee, from_year=2024, to_year=2025)
-    exemplar = KheoModel.objects.get(year=2025, name="Dân vận khéo trong giải phóng mặt bằng")
-    for target in (ModelStatus.EVALUATED, ModelStatus.EXEMPLAR):
-        services.advance_model(
-            model=exemplar,
+            services.carry_over_initiatives(
+                actor=users["lanhdao.tanphong"], unit=committee, from_year=2024, to_year=2025
+            )
+    exemplar = Initiative.objects.get(year=2025, name="Dân vận khéo trong giải phóng mặt bằng")
+    for target in (InitiativeStatus.EVALUATED, InitiativeStatus.EXEMPLAR):
+        services.advance_initiative(
+            initiative=exemplar,
             actor=users["lanhdao.tanphong"],
             target=target,
             recognition="Quyết định 215/QĐ-UBND công nhận điển hình Dân vận khéo",

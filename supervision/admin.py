@@ -1,71 +1,75 @@
-from django.contrib import admin
+"""Supervision records in the admin: to look at only. Every change has its page and its service,
+which checks the step and writes the history row; the admin would bypass both."""
 
-from danvan.workdays.calendar import add_days_rolling
+from django.contrib import admin
 
 from .models import (
     DelegationMember,
     Finding,
-    KheoModel,
+    Initiative,
     Recommendation,
-    RecommendationKind,
     SupervisedUnit,
     Supervision,
     SupervisionProgramme,
 )
-from .services import WRITTEN_ANSWER_DAYS
 
 
-@admin.register(SupervisionProgramme)
-class SupervisionProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["year", "title", "body", "resolution_number", "status"]
-    list_filter = ["year", "status"]
-    readonly_fields = ["status"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
 
-
-class DelegationInline(admin.TabularInline):
-    model = DelegationMember
-    extra = 1
-
-
-class SupervisedUnitInline(admin.TabularInline):
-    model = SupervisedUnit
-    extra = 1
-    autocomplete_fields = ["unit"]
-
-
-class FindingInline(admin.StackedInline):
-    model = Finding
-    extra = 1
-
-
-@admin.register(Supervision)
-class SupervisionAdmin(admin.ModelAdmin):
-    list_display = ["topic", "programme", "kind", "status"]
-    list_filter = ["kind", "status"]
-    inlines = [DelegationInline, SupervisedUnitInline, FindingInline]
-    readonly_fields = ["status", "times_reopened"]
-
-
-@admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
-    list_display = ["text", "kind", "addressed_to", "due_date", "status"]
-    list_filter = ["kind", "status"]
-    readonly_fields = ["status", "percent", "escalation_level", "written_answer_on"]
-    autocomplete_fields = ["addressed_to", "body"]
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def save_model(self, request, obj, form, change):
-        # The written answer to an interpellation is due 20 days after the question (same rule as the service).
-        if obj.kind == RecommendationKind.COMMITMENT and obj.asked_on and not obj.written_answer_due:
-            obj.written_answer_due = add_days_rolling(obj.asked_on, WRITTEN_ANSWER_DAYS)
-        super().save_model(request, obj, form, change)
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
-@admin.register(KheoModel)
-class KheoModelAdmin(admin.ModelAdmin):
+@admin.register(SupervisionProgramme)
+class SupervisionProgrammeAdmin(ReadOnlyAdmin):
+    list_display = ["year", "title", "body", "resolution_number", "status"]
+    list_filter = ["year", "status"]
+
+
+class DelegationInline(ReadOnlyInline):
+    model = DelegationMember
+
+
+class SupervisedUnitInline(ReadOnlyInline):
+    model = SupervisedUnit
+
+
+class FindingInline(ReadOnlyInline):
+    model = Finding
+
+
+@admin.register(Supervision)
+class SupervisionAdmin(ReadOnlyAdmin):
+    list_display = ["topic", "programme", "kind", "status"]
+    list_filter = ["kind", "status"]
+    inlines = [DelegationInline, SupervisedUnitInline, FindingInline]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(ReadOnlyAdmin):
+    list_display = ["text", "kind", "addressed_to", "due_date", "status"]
+    list_filter = ["kind", "status"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(ReadOnlyAdmin):
     list_display = ["name", "unit", "year", "field", "status"]
     list_filter = ["year", "field", "status"]
-    readonly_fields = ["status", "carried_from"]
-    autocomplete_fields = ["unit"]

@@ -1,19 +1,113 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.forms import DateInput, check_upload
+from danvan.forms import DateInput, check_upload, not_in_future
 from danvan.orgunits.selectors import current_bodies_in_trees_of, same_tree
 from petitions.selectors import upload_limit_mb
 
-from .models import ModelField, ModelLevel
+from .models import DelegationRole, DocumentKind, InitiativeField, InitiativeLevel, SupervisionKind
 from .workflow import RecommendationStatus
 
 
-class EvidenceForm(forms.Form):
+def _target_choices(targets):
+    return [(target.value, target.label) for target in targets]
+
+
+class ProgrammeForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    body = forms.ModelChoiceField(label=_("Body"), queryset=None)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    proposals = forms.CharField(label=_("Proposals received"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+
+
+class AdoptProgrammeForm(forms.Form):
+    number = forms.CharField(label=_("Resolution number"), max_length=50)
+    adopted_on = forms.DateField(label=_("Adopted on"), widget=DateInput(), validators=[not_in_future])
+
+
+class NewSupervisionForm(forms.Form):
+    topic = forms.CharField(label=_("Topic"), max_length=400)
+    kind = forms.ChoiceField(label=_("Type"), choices=SupervisionKind.choices)
+    period_from = forms.DateField(label=_("Period under review from"), widget=DateInput())
+    period_to = forms.DateField(label=_("Period under review until"), widget=DateInput())
+    fieldwork_from = forms.DateField(label=_("Field work from"), widget=DateInput(), required=False)
+    fieldwork_to = forms.DateField(label=_("Field work until"), widget=DateInput(), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("period_from") and cleaned.get("period_to") and cleaned["period_to"] < cleaned["period_from"]:
+            self.add_error("period_to", _("The end of the period cannot be before its start."))
+        return cleaned
+
+
+class SupervisionStatusForm(forms.Form):
+    target = forms.ChoiceField(label=_("Move to"))
+    report_number = forms.CharField(label=_("Report number"), max_length=50, required=False)
+    report_date = forms.DateField(label=_("Report date"), widget=DateInput(), required=False)
+    summary = forms.CharField(label=_("Report summary"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = _target_choices(targets)
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
     upload = forms.FileField(label=_("File"))
 
     def clean_upload(self):
         return check_upload(self.cleaned_data.get("upload"), limit_mb=upload_limit_mb())
+
+
+class DelegationMemberForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    role = forms.ChoiceField(label=_("Role in the delegation"), choices=DelegationRole.choices)
+    from_body = forms.CharField(label=_("From (body)"), max_length=255)
+
+
+def addressable_units(bodies):
+    """Current units (not localities) in the provinces of the given supervising bodies."""
+    return current_bodies_in_trees_of(bodies)
+
+
+class SupervisedUnitForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    visited = forms.BooleanField(
+        label=_("Visited directly"), required=False, help_text=_("Otherwise supervised by report.")
+    )
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = addressable_units([body])
+
+
+class FindingForm(forms.Form):
+    text = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RecommendationForm(forms.Form):
+    addressed_to = forms.ModelChoiceField(label=_("Addressed to"), queryset=None)
+    text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(label=_("Deadline"), widget=DateInput())
+    finding = forms.ModelChoiceField(label=_("Finding it answers (optional)"), queryset=None, required=False)
+    finding_text = forms.CharField(
+        label=_("Or a new finding (optional)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, supervision, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["addressed_to"].queryset = addressable_units([supervision.programme.body])
+        self.fields["finding"].queryset = supervision.findings.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("finding") and cleaned.get("finding_text", "").strip():
+            self.add_error("finding_text", _("Choose a finding or write a new one, not both."))
+        return cleaned
 
 
 class ProgressForm(forms.Form):
@@ -34,100 +128,7 @@ class ProgressForm(forms.Form):
 
 
 class WrittenAnswerForm(forms.Form):
-    answered_on = forms.DateField(label=_("Written answer sent on"), widget=DateInput())
-
-
-class ModelForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
-    name = forms.CharField(label=_("Name of the model"), max_length=300)
-    field = forms.ChoiceField(label=_("Field"), choices=ModelField.choices)
-    level = forms.ChoiceField(label=_("Level"), choices=ModelLevel.choices)
-    start_date = forms.DateField(label=_("Started on"), widget=DateInput())
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-
-
-class SupervisionStatusForm(forms.Form):
-    target = forms.ChoiceField(label=_("Move to"))
-    report_number = forms.CharField(label=_("Report number"), max_length=50, required=False)
-    report_date = forms.DateField(label=_("Report date"), widget=DateInput(), required=False)
-    summary = forms.CharField(label=_("Report summary"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-
-    def __init__(self, *args, targets=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [(t.value, t.label) for t in targets]
-
-
-class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Document"), choices=[("plan", _("Plan")), ("outline", _("Outline")), ("report", _("Report"))]
-    )
-    upload = forms.FileField(label=_("File"))
-
-    def clean_upload(self):
-        return check_upload(self.cleaned_data.get("upload"), limit_mb=upload_limit_mb())
-
-
-class ModelStatusForm(forms.Form):
-    target = forms.ChoiceField(label=_("Move to"))
-    recognition = forms.CharField(label=_("Recognition decision"), max_length=300, required=False)
-
-    def __init__(self, *args, targets=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [(t.value, t.label) for t in targets]
-
-
-class CarryOverForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
-
-
-def registering_units(user):
-    """Units the user may register models for: their own units, bodies only."""
-    from danvan.orgunits.models import LOCALITY_KINDS
-    from danvan.orgunits.selectors import units_visible_to
-
-    return units_visible_to(user).exclude(kind__in=LOCALITY_KINDS).order_by("name")
-
-
-class ProgrammeForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    body = forms.ModelChoiceField(label=_("Body"), queryset=None)
-    title = forms.CharField(label=_("Title"), max_length=300)
-    proposals = forms.CharField(label=_("Proposals received"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-
-
-class NewSupervisionForm(forms.Form):
-    topic = forms.CharField(label=_("Topic"), max_length=400)
-    kind = forms.ChoiceField(
-        label=_("Type"), choices=[("thematic", _("Thematic")), ("regular", _("Regular")), ("direct", _("Direct"))]
-    )
-    period_from = forms.DateField(label=_("Period under review from"), widget=DateInput())
-    period_to = forms.DateField(label=_("Period under review until"), widget=DateInput())
-    fieldwork_from = forms.DateField(label=_("Field work from"), widget=DateInput(), required=False)
-    fieldwork_to = forms.DateField(label=_("Field work until"), widget=DateInput(), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("period_from") and cleaned.get("period_to") and cleaned["period_to"] < cleaned["period_from"]:
-            self.add_error("period_to", _("The end of the period cannot be before its start."))
-        return cleaned
-
-
-def addressable_units(bodies):
-    """Current units (not localities) in the provinces of the given supervising bodies."""
-    return current_bodies_in_trees_of(bodies)
-
-
-class RecommendationForm(forms.Form):
-    addressed_to = forms.ModelChoiceField(label=_("Addressed to"), queryset=None)
-    text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 2}))
-    due_date = forms.DateField(label=_("Deadline"), widget=DateInput())
-    finding_text = forms.CharField(
-        label=_("Finding it answers (optional)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-
-    def __init__(self, *args, body=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["addressed_to"].queryset = addressable_units([body] if body else [])
+    answered_on = forms.DateField(label=_("Written answer sent on"), widget=DateInput(), validators=[not_in_future])
 
 
 class CommitmentForm(forms.Form):
@@ -136,12 +137,12 @@ class CommitmentForm(forms.Form):
     question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 2}))
     asked_by = forms.CharField(label=_("Asked by (deputy)"), max_length=150)
     answered_by = forms.CharField(label=_("Answered by"), max_length=200)
-    asked_on = forms.DateField(label=_("Asked on"), widget=DateInput())
+    asked_on = forms.DateField(label=_("Asked on"), widget=DateInput(), validators=[not_in_future])
     addressed_to = forms.ModelChoiceField(label=_("Unit that promised"), queryset=None)
     promise = forms.CharField(label=_("What was promised"), widget=forms.Textarea(attrs={"rows": 2}))
     due_date = forms.DateField(label=_("Promised by"), widget=DateInput())
 
-    def __init__(self, *args, bodies=None, **kwargs):
+    def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
         self.fields["addressed_to"].queryset = addressable_units(bodies)
@@ -152,3 +153,44 @@ class CommitmentForm(forms.Form):
         if body and unit and not same_tree(unit, body):
             self.add_error("addressed_to", _("Choose a unit of the council's own province."))
         return cleaned
+
+
+class InitiativeForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    name = forms.CharField(label=_("Name of the model"), max_length=300)
+    field = forms.ChoiceField(label=_("Field"), choices=InitiativeField.choices)
+    level = forms.ChoiceField(label=_("Level"), choices=InitiativeLevel.choices)
+    start_date = forms.DateField(label=_("Started on"), widget=DateInput())
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class CarryOverForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Into the year"), min_value=2001, max_value=2100, help_text=_("The previous year's models are copied.")
+    )
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class InitiativeStatusForm(forms.Form):
+    target = forms.ChoiceField(label=_("Move to"))
+    recognition = forms.CharField(label=_("Recognition decision"), max_length=300, required=False)
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = _target_choices(targets)
+
+
+class EvidenceForm(forms.Form):
+    upload = forms.FileField(label=_("File"))
+
+    def clean_upload(self):
+        return check_upload(self.cleaned_data.get("upload"), limit_mb=upload_limit_mb())

@@ -9,7 +9,6 @@ from petitions.models import private_storage
 from .workflow import InitiativeStatus, ProgrammeStatus, RecommendationStatus, SupervisionStatus
 
 
-
 class SupervisionProgramme(models.Model):
     """A body's annual supervision programme, adopted by resolution."""
 
@@ -225,10 +224,14 @@ class Initiative(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     name = models.CharField(_("name"), max_length=300)
     field = models.CharField(_("field"), max_length=20, choices=InitiativeField.choices)
-    level = models.CharField(_("level"), max_length=20, choices=InitiativeLevel.choices, default=InitiativeLevel.GRASSROOTS)
+    level = models.CharField(
+        _("level"), max_length=20, choices=InitiativeLevel.choices, default=InitiativeLevel.GRASSROOTS
+    )
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("started on"))
-    status = models.CharField(_("status"), max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.REGISTERED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.REGISTERED
+    )
     carried_from = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("carried over from")
     )

@@ -6,9 +6,19 @@ from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
 
 
+def can_create_programme(user, body):
+    """Supervisors and leaders of a supervising body (or a unit above it) start its programmes."""
+    return has_role(user, Role.SUPERVISOR, Role.LEADER) and body.pk in visible_unit_ids(user)
+
+
 def can_manage_programme(user, programme):
     """Supervisors and leaders of the supervising body (or a unit above it)."""
     return has_role(user, Role.SUPERVISOR, Role.LEADER) and programme.body_id in visible_unit_ids(user)
+
+
+def can_record_commitment(user, body):
+    """Supervisors and leaders of the council (or a unit above it) record the promises made at its sessions."""
+    return has_role(user, Role.SUPERVISOR, Role.LEADER) and body.pk in visible_unit_ids(user)
 
 
 def can_assess(user, recommendation):
@@ -29,5 +39,6 @@ def recommendation_scope(user):
     return Q(body_id__in=ids) | Q(addressed_to_id__in=ids)
 
 
-def can_manage_models(user, unit_id):
+def can_manage_initiatives(user, unit_id):
+    """Officials of the unit (or a unit above it) register its Dân vận khéo initiatives and follow them."""
     return has_role(user, Role.SUPERVISOR, Role.LEADER, Role.HANDLER) and unit_id in visible_unit_ids(user)

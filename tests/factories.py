@@ -56,3 +56,51 @@ class CategoryFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["name"]
 
     name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
+
+
+# Supervision: plain rows for test setup (the services that create them are tested on their own).
+
+from datetime import date  # noqa: E402  (appended section; the file's head belongs to others' work)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.SupervisionProgramme"
+
+    year = 2024
+    body = factory.SubFactory(UnitFactory, kind=UnitKind.COUNCIL_STANDING, level=UnitLevel.PROVINCE)
+    title = factory.Sequence(lambda n: f"Chương trình giám sát số {n}")
+
+
+class SupervisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.Supervision"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    topic = factory.Sequence(lambda n: f"Giám sát chuyên đề số {n}")
+    kind = "thematic"
+    period_from = date(2021, 1, 1)
+    period_to = date(2022, 12, 31)
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.Recommendation"
+
+    kind = "supervision"
+    supervision = factory.SubFactory(SupervisionFactory)
+    body = factory.LazyAttribute(lambda r: r.supervision.programme.body)
+    addressed_to = factory.SubFactory(UnitFactory)
+    text = factory.Sequence(lambda n: f"Kiến nghị số {n}")
+    due_date = date(2024, 6, 30)
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.Initiative"
+
+    unit = factory.SubFactory(UnitFactory)
+    year = 2024
+    name = factory.Sequence(lambda n: f"Mô hình Dân vận khéo số {n}")
+    field = "economy"
+    start_date = date(2024, 1, 15)

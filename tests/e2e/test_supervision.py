@@ -3,33 +3,39 @@ from datetime import date
 import pytest
 
 from danvan.accounts.roles import Role
-from danvan.orgunits.models import UnitKind
+from danvan.orgunits.models import UnitKind, UnitLevel
 from supervision import services
-from supervision.models import Supervision, SupervisionKind, SupervisionProgramme
 from tests.e2e.conftest import screenshot
-from tests.factories import PASSWORD, UnitFactory, UserFactory
+from tests.factories import PASSWORD, ProgrammeFactory, SupervisionFactory, UnitFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("seeded_transactional_db")]
 
 
 def test_supervisor_records_progress_with_evidence_and_sees_the_status_change(live_server, page, tmp_path):
-    standing = UnitFactory(name="Thường trực HĐND tỉnh", kind=UnitKind.COUNCIL_STANDING)
-    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE)
+    province = UnitFactory(name="Tỉnh Lai Châu", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
+    standing = UnitFactory(name="Thường trực HĐND tỉnh", kind=UnitKind.COUNCIL_STANDING, parent=province)
+    commune = UnitFactory(name="Phường Tân Phong", kind=UnitKind.COMMUNE, parent=province)
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE, parent=commune)
     UserFactory(username="giamsat", full_name="Tòng Thị Mai", roles=[Role.SUPERVISOR], units=[standing])
-    programme = SupervisionProgramme.objects.create(year=2024, body=standing, title="Chương trình giám sát năm 2024")
-    supervision = Supervision.objects.create(
-        programme=programme, topic="Cấp giấy phép xây dựng giai đoạn 2017–2021", kind=SupervisionKind.THEMATIC,
+    programme = ProgrammeFactory(year=2024, body=standing, title="Chương trình giám sát năm 2024")
+    supervision = SupervisionFactory(
+        programme=programme, topic="Cấp giấy phép xây dựng giai đoạn 2017–2021",
         period_from=date(2017, 1, 1), period_to=date(2021, 12, 31),
     )  # fmt: skip
-    from tests.factories import UserFactory as Users
-
-    actor = Users(roles=[Role.SUPERVISOR], units=[standing])
+    actor = UserFactory(roles=[Role.SUPERVISOR], units=[standing])
     recommendation = services.add_recommendation(
         supervision=supervision, actor=actor, addressed_to=committee,
         text="Công khai quy trình cấp phép tại bộ phận một cửa", due_date=date(2030, 3, 31),
     )  # fmt: skip
     evidence = tmp_path / "bien-ban-kiem-tra.pdf"
     evidence.write_bytes(b"%PDF-1.4 bien ban")
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
 
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill("giamsat")
@@ -46,7 +52,9 @@ def test_supervisor_records_progress_with_evidence_and_sees_the_status_change(li
     page.get_by_label("Tài liệu chứng minh (nếu có)").set_input_files(str(evidence))
     page.get_by_role("button", name="Lưu cập nhật").click()
     assert page.get_by_test_id("recommendation-status").inner_text().startswith("Đã thực hiện")
+    assert len(questions) == 1  # a progress report cannot be taken back: asked first
     assert page.get_by_role("link", name="bien-ban-kiem-tra.pdf").is_visible()
+    assert "100% – Đã niêm yết quy trình" in page.locator("#sec-history").locator("xpath=../..").inner_text()
     screenshot(page, "supervision-recommendation-desktop")
 
     page.get_by_role("link", name="2024").click()

@@ -4,8 +4,7 @@ import pytest
 
 from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind, UnitLevel
-from supervision.models import Supervision, SupervisionKind, SupervisionProgramme
-from tests.factories import UnitFactory, UserFactory
+from tests.factories import ProgrammeFactory, SupervisionFactory, UnitFactory, UserFactory
 
 
 @pytest.fixture
@@ -22,13 +21,14 @@ def world(db):
     supervisor = UserFactory(full_name="Tòng Thị Mai", roles=[Role.SUPERVISOR], units=[standing])
     chairman = UserFactory(full_name="Đỗ Văn Long", roles=[Role.LEADER], units=[committee])
     stranger = UserFactory(roles=[Role.SUPERVISOR], units=[UnitFactory(name="HĐND tỉnh khác")])
-    programme = SupervisionProgramme.objects.create(year=2024, body=standing, title="Chương trình giám sát năm 2024")
-    supervision = Supervision.objects.create(
+    programme = ProgrammeFactory(year=2024, body=standing, title="Chương trình giám sát năm 2024")
+    supervision = SupervisionFactory(
         programme=programme, topic="Việc cấp giấy phép xây dựng trên địa bàn giai đoạn 2017–2021",
-        kind=SupervisionKind.THEMATIC, period_from=date(2017, 1, 1), period_to=date(2021, 12, 31),
+        period_from=date(2017, 1, 1), period_to=date(2021, 12, 31),
         fieldwork_from=date(2023, 9, 5), fieldwork_to=date(2023, 10, 20),
     )  # fmt: skip
     return {
         "standing": standing, "committee": committee, "supervisor": supervisor, "chairman": chairman,
         "stranger": stranger, "programme": programme, "supervision": supervision, "council": council,
+        "province": province,
     }  # fmt: skip

@@ -1,4 +1,5 @@
-"""Every status change of supervisions, recommendations and models, through the services."""
+"""Every change of programmes, supervisions, recommendations and initiatives, through the services,
+each leaving its history row."""
 
 from datetime import date
 
@@ -9,20 +10,21 @@ from django.test import TestCase
 from django.utils import translation
 
 from danvan.alerts import tasks as alert_tasks
+from danvan.history.models import ChangeKind
+from danvan.history.selectors import history_of
 from danvan.notifications.models import Notification
-from danvan.orgunits.models import UnitKind, UnitLevel
 from danvan.workflow import DomainError
 from supervision import services
-from supervision.models import KheoModel, ProgrammeStatus, Recommendation, SupervisionProgramme
+from supervision.models import Finding, Initiative, ProgrammeStatus, Recommendation, Supervision
 from supervision.workflow import (
-    MODEL_TRANSITIONS,
+    INITIATIVE_TRANSITIONS,
     RECOMMENDATION_TRANSITIONS,
     SUPERVISION_TRANSITIONS,
-    ModelStatus,
+    InitiativeStatus,
     RecommendationStatus,
     SupervisionStatus,
 )
-from tests.factories import UnitFactory
+from tests.factories import InitiativeFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,38 +34,86 @@ def _today(time_machine):
     time_machine.move_to("2024-03-15 09:00 +0700", tick=False)
 
 
+def rows(target):
+    """(kind, from, to, actor) of each history row of `target`, oldest first."""
+    return [(row.kind, row.from_status, row.to_status, row.actor) for row in history_of(target)]
+
+
+def last(target):
+    return history_of(target)[-1]
+
+
+def test_a_programme_is_created_in_draft_with_its_history(world):
+    programme = services.create_programme(
+        actor=world["supervisor"], body=world["standing"], year=2025, title=" Chương trình giám sát năm 2025 "
+    )
+    assert programme.status == ProgrammeStatus.DRAFT and programme.title == "Chương trình giám sát năm 2025"
+    assert rows(programme) == [(ChangeKind.CREATED, "", "draft", world["supervisor"])]
+    with pytest.raises(PermissionDenied):
+        services.create_programme(actor=world["stranger"], body=world["standing"], year=2025, title="X")
+    with pytest.raises(DomainError):  # a People's Committee supervises nobody
+        services.create_programme(actor=world["chairman"], body=world["committee"], year=2025, title="X")
+
+
 def test_programme_is_adopted_by_resolution(world):
+    programme = world["programme"]
     with pytest.raises(DomainError):
         services.adopt_programme(
-            programme=world["programme"], actor=world["supervisor"], number=" ", adopted_on=date(2023, 12, 8)
+            programme=programme, actor=world["supervisor"], number=" ", adopted_on=date(2023, 12, 8)
         )
-    services.adopt_programme(
-        programme=world["programme"], actor=world["supervisor"], number="45/NQ-HĐND", adopted_on=date(2023, 12, 8)
-    )
-    world["programme"].refresh_from_db()
-    assert world["programme"].status == ProgrammeStatus.ADOPTED and world["programme"].resolution_number == "45/NQ-HĐND"
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(DomainError):
         services.adopt_programme(
-            programme=world["programme"], actor=world["stranger"], number="1", adopted_on=date(2023, 12, 8)
+            programme=programme, actor=world["supervisor"], number="1", adopted_on=date(2024, 4, 1)
         )
+    with pytest.raises(PermissionDenied):
+        services.adopt_programme(programme=programme, actor=world["stranger"], number="1", adopted_on=date(2023, 12, 8))
+    services.adopt_programme(
+        programme=programme, actor=world["supervisor"], number="45/NQ-HĐND", adopted_on=date(2023, 12, 8)
+    )
+    programme.refresh_from_db()
+    assert programme.status == ProgrammeStatus.ADOPTED and programme.resolution_number == "45/NQ-HĐND"
+    assert rows(programme) == [(ChangeKind.STATUS, "draft", "adopted", world["supervisor"])]
+    assert "45/NQ-HĐND" in last(programme).note and "08/12/2023" in last(programme).note
+    with pytest.raises(DomainError):  # adopted once
+        services.adopt_programme(
+            programme=programme, actor=world["supervisor"], number="46", adopted_on=date(2024, 1, 2)
+        )
+
+
+def test_a_supervision_is_created_in_the_programme_and_noted_in_both_histories(world):
+    supervision = services.create_supervision(
+        programme=world["programme"], actor=world["supervisor"], topic="Giám sát việc giải quyết khiếu nại",
+        kind="thematic", period_from=date(2023, 1, 1), period_to=date(2023, 12, 31),
+    )  # fmt: skip
+    assert rows(supervision) == [(ChangeKind.CREATED, "", "planned", world["supervisor"])]
+    assert last(world["programme"]).kind == ChangeKind.ADDED
+    assert "Giám sát việc giải quyết khiếu nại" in last(world["programme"]).note
+    with pytest.raises(DomainError):
+        services.create_supervision(
+            programme=world["programme"], actor=world["supervisor"], topic="Ngược", kind="thematic",
+            period_from=date(2023, 1, 1), period_to=date(2022, 1, 1),
+        )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.create_supervision(
+            programme=world["programme"], actor=world["chairman"], topic="X", kind="thematic",
+            period_from=date(2023, 1, 1), period_to=date(2023, 2, 1),
+        )  # fmt: skip
 
 
 @pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in SUPERVISION_TRANSITIONS.items() for t in ts])
 def test_every_supervision_status_change(world, source, target):
     supervision = world["supervision"]
-    supervision.status = source
-    supervision.save(update_fields=["status"])
+    Supervision.objects.filter(pk=supervision.pk).update(status=source)
     changed = services.change_supervision_status(
-        supervision=supervision,
-        actor=world["supervisor"],
-        target=target,
-        report_number="12/BC-HĐND",
-        report_date=date(2023, 11, 15),
-        summary="Kết quả giám sát",
-    )
+        supervision=supervision, actor=world["supervisor"], target=target, report_number="12/BC-HĐND",
+        report_date=date(2023, 11, 15), summary="Kết quả giám sát",
+    )  # fmt: skip
     assert changed.status == target
+    assert rows(supervision) == [(ChangeKind.STATUS, source, target, world["supervisor"])]
     if target == SupervisionStatus.FIELDWORK and source != SupervisionStatus.PLANNED:
         assert changed.times_reopened == 1  # re-supervision
+    if target == SupervisionStatus.CONCLUDED:
+        assert "12/BC-HĐND" in last(supervision).note
 
 
 def test_illegal_supervision_changes_and_a_conclusion_without_report(world):
@@ -71,34 +121,77 @@ def test_illegal_supervision_changes_and_a_conclusion_without_report(world):
         services.change_supervision_status(
             supervision=world["supervision"], actor=world["supervisor"], target=SupervisionStatus.CLOSED
         )
-    world["supervision"].status = SupervisionStatus.REPORTING
-    world["supervision"].save(update_fields=["status"])
+    Supervision.objects.filter(pk=world["supervision"].pk).update(status=SupervisionStatus.REPORTING)
     with pytest.raises(DomainError):
         services.change_supervision_status(
             supervision=world["supervision"], actor=world["supervisor"], target=SupervisionStatus.CONCLUDED
         )
+    assert rows(world["supervision"]) == []
 
 
-def test_documents_are_versioned(world):
+def test_documents_are_versioned_and_each_version_is_in_the_history(world):
     for _ in range(2):
         services.upload_document(
-            supervision=world["supervision"],
-            actor=world["supervisor"],
-            kind="plan",
+            supervision=world["supervision"], actor=world["supervisor"], kind="plan",
             upload=SimpleUploadedFile("ke-hoach.pdf", b"%PDF"),
-        )
+        )  # fmt: skip
     assert list(world["supervision"].documents.values_list("kind", "version")) == [("plan", 2), ("plan", 1)]
+    assert [row[0] for row in rows(world["supervision"])] == [ChangeKind.FILE, ChangeKind.FILE]
+    assert "ke-hoach.pdf" in last(world["supervision"]).note
+
+
+def test_delegation_members_supervised_units_and_findings_are_added(world):
+    supervision = world["supervision"]
+    services.add_delegation_member(
+        supervision=supervision, actor=world["supervisor"], full_name="Tòng Thị Mai", role="head",
+        from_body="Ban Pháp chế HĐND tỉnh",
+    )  # fmt: skip
+    services.add_supervised_unit(
+        supervision=supervision, actor=world["supervisor"], unit=world["committee"], visited=True
+    )
+    services.add_finding(supervision=supervision, actor=world["supervisor"], text="Hồ sơ trả quá hạn.")
+    assert [row[0] for row in rows(supervision)] == [ChangeKind.ADDED] * 3
+    notes = [row.note for row in history_of(supervision)]
+    assert "Tòng Thị Mai" in notes[0] and "UBND phường Tân Phong" in notes[1] and "Hồ sơ trả quá hạn." in notes[2]
+    with pytest.raises(DomainError):  # once only
+        services.add_supervised_unit(supervision=supervision, actor=world["supervisor"], unit=world["committee"])
+    with pytest.raises(DomainError):  # another province
+        services.add_supervised_unit(
+            supervision=supervision, actor=world["supervisor"], unit=UnitFactory(name="UBND xã Pa Tần")
+        )
+    with pytest.raises(PermissionDenied):
+        services.add_finding(supervision=supervision, actor=world["chairman"], text="x")
 
 
 @pytest.fixture
 def recommendation(world):
     return services.add_recommendation(
-        supervision=world["supervision"],
-        actor=world["supervisor"],
-        addressed_to=world["committee"],
-        text="Rà soát, công khai quy trình cấp giấy phép xây dựng",
-        due_date=date(2024, 3, 29),
-    )
+        supervision=world["supervision"], actor=world["supervisor"], addressed_to=world["committee"],
+        text="Rà soát, công khai quy trình cấp giấy phép xây dựng", due_date=date(2024, 3, 29),
+    )  # fmt: skip
+
+
+def test_a_recommendation_is_noted_on_the_supervision_and_starts_its_own_history(world, recommendation):
+    assert rows(world["supervision"]) == [(ChangeKind.ADDED, "", "", world["supervisor"])]
+    assert "UBND phường Tân Phong" in last(world["supervision"]).note
+    assert rows(recommendation) == [(ChangeKind.CREATED, "", "not_started", world["supervisor"])]
+
+
+def test_a_recommendation_and_its_new_finding_are_one_step(world):
+    supervision = world["supervision"]
+    Supervision.objects.filter(pk=supervision.pk).update(report_date=date(2023, 11, 20))
+    with pytest.raises(DomainError):  # deadline before the report: neither the finding nor the recommendation
+        services.add_recommendation(
+            supervision=supervision, actor=world["supervisor"], addressed_to=world["committee"], text="Kiến nghị",
+            due_date=date(2023, 11, 1), finding_text="Còn 5 vụ việc quá hạn.",
+        )  # fmt: skip
+    assert not Finding.objects.exists() and not Recommendation.objects.exists() and rows(supervision) == []
+    made = services.add_recommendation(
+        supervision=supervision, actor=world["supervisor"], addressed_to=world["committee"], text="Kiến nghị",
+        due_date=date(2024, 6, 30), finding_text="Còn 5 vụ việc quá hạn.",
+    )  # fmt: skip
+    assert made.finding.text == "Còn 5 vụ việc quá hạn." and made.body == world["standing"]
+    assert [row[0] for row in rows(supervision)] == [ChangeKind.ADDED, ChangeKind.ADDED]
 
 
 @pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in RECOMMENDATION_TRANSITIONS.items() for t in ts])
@@ -109,8 +202,11 @@ def test_every_recommendation_status_change(world, recommendation, source, targe
         recommendation=recommendation, actor=actor, text="Đã ban hành quy trình", status=target, percent=60
     )
     recommendation.refresh_from_db()
-    assert recommendation.status == target == update.status
-    assert recommendation.percent == (100 if target == RecommendationStatus.IMPLEMENTED else 60)
+    percent = 100 if target == RecommendationStatus.IMPLEMENTED else 60
+    assert recommendation.status == target == update.status and recommendation.percent == percent
+    entry = last(recommendation)
+    assert (entry.kind, entry.from_status, entry.to_status, entry.actor) == (ChangeKind.PROGRESS, source, target, actor)
+    assert entry.note == f"{percent}% – Đã ban hành quy trình"
 
 
 def test_implemented_is_final_and_text_is_required(world, recommendation):
@@ -129,6 +225,17 @@ def test_implemented_is_final_and_text_is_required(world, recommendation):
         services.record_progress(
             recommendation=recommendation, actor=world["stranger"], text="x", status="partly", percent=5
         )
+    assert [row[0] for row in rows(recommendation)] == [ChangeKind.CREATED, ChangeKind.PROGRESS]
+
+
+def test_escalation_is_recorded_only_when_the_level_rises(recommendation):
+    with translation.override("en"):
+        assert services.escalate_recommendation(recommendation=recommendation, level=1) is True
+        assert services.escalate_recommendation(recommendation=recommendation, level=1) is False
+        assert services.escalate_recommendation(recommendation=recommendation, level=2) is True
+    escalations = [row for row in history_of(recommendation) if row.kind == ChangeKind.ESCALATED]
+    assert len(escalations) == 2 and all(row.actor is None for row in escalations)
+    assert escalations[-1].note.startswith("Level 2")
 
 
 def test_an_overdue_recommendation_is_reminded_and_escalated(world, recommendation, time_machine):
@@ -146,22 +253,24 @@ def test_an_overdue_recommendation_is_reminded_and_escalated(world, recommendati
     assert Notification.objects.filter(recipient=world["supervisor"], kind="recommendation_escalation").count() == 1
     scan("2024-04-05")
     assert Notification.objects.filter(recipient=world["supervisor"]).count() == 1
+    assert [row.kind for row in history_of(recommendation)].count(ChangeKind.ESCALATED) == 2
+
+
+def commit(world, **extra):
+    data = {
+        "actor": world["supervisor"], "body": world["standing"], "addressed_to": world["committee"],
+        "council_session": "Kỳ họp thứ 17 HĐND tỉnh", "question": "Khi nào hoàn thành cấp giấy chứng nhận?",
+        "asked_by": "Đại biểu Lò Văn A", "answered_by": "Chủ tịch UBND phường Tân Phong", "asked_on": date(2024, 2, 1),
+        "promise": "Hoàn thành trong quý II/2024", "due_date": date(2024, 6, 30),
+    }  # fmt: skip
+    return services.record_commitment(**{**data, **extra})
 
 
 def test_interpellation_commitment_and_its_twenty_day_written_answer(world):
-    commitment = services.record_commitment(
-        actor=world["supervisor"],
-        body=world["council"],
-        addressed_to=world["committee"],
-        council_session="Kỳ họp thứ 17 HĐND tỉnh",
-        question="Khi nào hoàn thành cấp giấy chứng nhận?",
-        asked_by="Đại biểu Lò Văn A",
-        answered_by="Chủ tịch UBND phường Tân Phong",
-        asked_on=date(2024, 2, 1),
-        promise="Hoàn thành trong quý II/2024",
-        due_date=date(2024, 6, 30),
-    )
+    commitment = commit(world)
     assert commitment.written_answer_due == date(2024, 2, 21)  # 20 days
+    assert rows(commitment) == [(ChangeKind.CREATED, "", "not_started", world["supervisor"])]
+    assert "21/02/2024" in last(commitment).note
     with pytest.raises(DomainError):
         services.record_written_answer(
             recommendation=commitment, actor=world["chairman"], answered_on=date(2024, 1, 31)
@@ -169,151 +278,80 @@ def test_interpellation_commitment_and_its_twenty_day_written_answer(world):
     services.record_written_answer(recommendation=commitment, actor=world["chairman"], answered_on=date(2024, 2, 20))
     commitment.refresh_from_db()
     assert commitment.written_answer_on == date(2024, 2, 20)
+    assert (last(commitment).kind, last(commitment).actor) == (ChangeKind.ANSWERED, world["chairman"])
+    with pytest.raises(DomainError):  # recorded once
+        services.record_written_answer(
+            recommendation=commitment, actor=world["chairman"], answered_on=date(2024, 2, 21)
+        )
 
 
-@pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in MODEL_TRANSITIONS.items() for t in ts])
-def test_every_model_status_change(world, source, target):
-    model = services.register_model(
-        actor=world["chairman"],
-        unit=world["committee"],
-        year=2024,
-        name="Mô hình “Chính quyền thân thiện”",
-        field="political_system",
-        start_date=date(2024, 1, 15),
-    )
-    KheoModel.objects.filter(pk=model.pk).update(status=source)
-    services.advance_model(model=model, actor=world["chairman"], target=target, recognition="Quyết định 12/QĐ-UBND")
-    model.refresh_from_db()
-    assert model.status == target
-
-
-def test_models_carry_over_and_exemplars_need_a_decision(world):
-    services.register_model(
-        actor=world["chairman"],
-        unit=world["committee"],
-        year=2023,
-        name="Dân vận khéo trong giải phóng mặt bằng",
-        field="economy",
-        start_date=date(2023, 3, 1),
-    )
-    carried = services.carry_over_models(actor=world["chairman"], unit=world["committee"], from_year=2023, to_year=2024)
-    again = services.carry_over_models(actor=world["chairman"], unit=world["committee"], from_year=2023, to_year=2024)
-    assert len(carried) == 1 and again == [] and carried[0].carried_from.year == 2023
-    model = carried[0]
-    services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EVALUATED)
+def test_a_commitment_is_recorded_only_for_a_council_in_scope_and_its_own_province(world):
+    with pytest.raises(PermissionDenied):
+        commit(world, actor=world["stranger"])
     with pytest.raises(DomainError):
-        services.advance_model(model=model, actor=world["chairman"], target=ModelStatus.EXEMPLAR)
+        commit(world, addressed_to=UnitFactory(name="UBND xã Pa Tần"))
+    with pytest.raises(DomainError):
+        commit(world, due_date=date(2024, 1, 1))
+    assert not Recommendation.objects.exists()
 
 
-def test_supervision_page_moves_the_status_and_versions_documents(client, world):
-    client.force_login(world["supervisor"])
-    url = f"/supervision/supervisions/{world['supervision'].pk}/"
-    assert client.get(url).status_code == 200
-    client.post(url + "status/", {"target": "fieldwork"})
-    client.post(url + "status/", {"target": "reporting"})
-    refused = client.post(url + "status/", {"target": "concluded"})
-    assert refused.status_code == 400 and "cần có số và ngày báo cáo" in refused.content.decode()
-    client.post(url + "status/", {"target": "concluded", "report_number": "86/BC-HĐND", "report_date": "20/11/2023"})
-    world["supervision"].refresh_from_db()
-    assert world["supervision"].status == SupervisionStatus.CONCLUDED
-    for _ in range(2):
-        client.post(url + "documents/", {"kind": "report", "upload": SimpleUploadedFile("bao-cao.pdf", b"%PDF")})
-    assert list(world["supervision"].documents.values_list("version", flat=True)) == [2, 1]
-    client.force_login(world["stranger"])
-    assert client.get(url).status_code == 404
-
-
-def test_the_model_registry_pages(client, world):
-    from io import BytesIO
-
-    from openpyxl import load_workbook
-
-    client.force_login(world["chairman"])
-    base = "/supervision/models/"
+def register(world, **extra):
     data = {
-        "year": "2024",
-        "unit": world["committee"].pk,
-        "name": "Dân vận khéo trong giải phóng mặt bằng",
-        "field": "economy",
-        "level": "grassroots",
-        "start_date": "01/02/2024",
-    }
-    assert client.post(base + "register/", data).status_code == 302
-    duplicate = client.post(base + "register/", data)
-    assert duplicate.status_code == 400 and "đã đăng ký mô hình trùng tên" in duplicate.content.decode()
-    client.post(base + "carry-over/", {"year": "2025", "unit": world["committee"].pk})
-    model = KheoModel.objects.get(year=2025)
-    assert model.carried_from.year == 2024
-    client.post(f"{base}{model.pk}/status/", {f"m{model.pk}-target": "evaluated"})
-    client.post(f"{base}{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8")})
-    model.refresh_from_db()
-    assert model.status == ModelStatus.EVALUATED and model.evidence.count() == 1
-    page = client.get(base, {"year": "2025"}).content.decode()
-    assert "Dân vận khéo trong giải phóng mặt bằng" in page
-    sheet = load_workbook(BytesIO(client.get("/supervision/models.xlsx", {"year": "2025"}).content)).active
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
-    assert rows[0][2] == "Dân vận khéo trong giải phóng mặt bằng" and rows[0][6] == "duy trì"
+        "actor": world["chairman"], "unit": world["committee"], "year": 2024,
+        "name": "Mô hình “Chính quyền thân thiện”", "field": "political_system", "start_date": date(2024, 1, 15),
+    }  # fmt: skip
+    return services.register_initiative(**{**data, **extra})
 
 
-def test_supervisors_create_programmes_supervisions_and_recommendations_from_the_pages(client, world):
-    client.force_login(world["supervisor"])
-    response = client.post(
-        "/supervision/", {"year": "2025", "body": world["standing"].pk, "title": "Chương trình giám sát năm 2025"}
-    )
-    programme = SupervisionProgramme.objects.get(year=2025)
-    assert response["Location"] == f"/supervision/programmes/{programme.pk}/"
-    bad = client.post(
-        f"/supervision/programmes/{programme.pk}/",
-        {
-            "topic": "Giám sát việc giải quyết khiếu nại",
-            "kind": "thematic",
-            "period_from": "01/01/2024",
-            "period_to": "01/01/2023",
-        },
-    )
-    assert bad.status_code == 400 and "Thời điểm kết thúc không được trước" in bad.content.decode()
-    client.post(
-        f"/supervision/programmes/{programme.pk}/",
-        {
-            "topic": "Giám sát việc giải quyết khiếu nại",
-            "kind": "thematic",
-            "period_from": "01/01/2023",
-            "period_to": "31/12/2024",
-        },
-    )
-    supervision = programme.supervisions.get()
-    client.post(
-        f"/supervision/supervisions/{supervision.pk}/recommendations/",
-        {
-            "addressed_to": world["committee"].pk,
-            "text": "Giải quyết dứt điểm các vụ việc tồn đọng",
-            "due_date": "30/06/2025",
-            "finding_text": "Còn 5 vụ việc quá hạn.",
-        },
-    )
-    recommendation = supervision.recommendations.get()
-    assert recommendation.finding.text == "Còn 5 vụ việc quá hạn." and recommendation.body == world["standing"]
+def test_an_initiative_is_registered_once_a_year(world):
+    initiative = register(world)
+    assert rows(initiative) == [(ChangeKind.CREATED, "", "registered", world["chairman"])]
+    with pytest.raises(DomainError):
+        register(world)
+    assert Initiative.objects.count() == 1
+    with pytest.raises(PermissionDenied):
+        register(world, actor=world["stranger"], name="Khác")
 
 
-def test_commitments_page_records_a_promise_with_its_written_answer_date(client, world):
-    client.force_login(world["supervisor"])
-    response = client.post(
-        "/supervision/commitments/",
-        {
-            "body": world["standing"].pk,
-            "council_session": "Kỳ họp thứ 17",
-            "question": "Tiến độ cấp giấy chứng nhận?",
-            "asked_by": "Đại biểu Lò Văn A",
-            "answered_by": "Chủ tịch UBND phường",
-            "asked_on": "01/02/2024",
-            "addressed_to": world["committee"].pk,
-            "promise": "Hoàn thành trong quý II",
-            "due_date": "30/06/2024",
-        },
+@pytest.mark.parametrize(("source", "target"), [(s, t) for s, ts in INITIATIVE_TRANSITIONS.items() for t in ts])
+def test_every_initiative_status_change(world, source, target):
+    initiative = InitiativeFactory(unit=world["committee"], status=source)
+    services.advance_initiative(
+        initiative=initiative, actor=world["chairman"], target=target, recognition="Quyết định 12/QĐ-UBND"
     )
-    commitment = Recommendation.objects.get(kind="commitment")
-    assert response.status_code == 302 and commitment.written_answer_due == date(2024, 2, 21)
-    assert "Hoàn thành trong quý II" in client.get("/supervision/commitments/").content.decode()
+    initiative.refresh_from_db()
+    assert initiative.status == target
+    assert rows(initiative) == [(ChangeKind.STATUS, source, target, world["chairman"])]
+
+
+def test_initiatives_carry_over_and_exemplars_need_a_decision(world):
+    register(world, year=2023, name="Dân vận khéo trong giải phóng mặt bằng", field="economy")
+    carried = services.carry_over_initiatives(
+        actor=world["chairman"], unit=world["committee"], from_year=2023, to_year=2024
+    )
+    again = services.carry_over_initiatives(
+        actor=world["chairman"], unit=world["committee"], from_year=2023, to_year=2024
+    )
+    assert len(carried) == 1 and again == [] and carried[0].carried_from.year == 2023
+    initiative = carried[0]
+    assert rows(initiative) == [(ChangeKind.CREATED, "", "implementing", world["chairman"])]
+    assert "2023" in last(initiative).note
+    services.advance_initiative(initiative=initiative, actor=world["chairman"], target=InitiativeStatus.EVALUATED)
+    with pytest.raises(DomainError):
+        services.advance_initiative(initiative=initiative, actor=world["chairman"], target=InitiativeStatus.EXEMPLAR)
+
+
+def test_evidence_is_attached_to_an_initiative(world):
+    initiative = InitiativeFactory(unit=world["committee"])
+    services.add_initiative_evidence(
+        initiative=initiative, actor=world["chairman"], upload=SimpleUploadedFile("anh.jpg", b"\xff\xd8")
+    )
+    assert initiative.evidence.count() == 1
+    assert rows(initiative) == [(ChangeKind.FILE, "", "", world["chairman"])] and last(initiative).note == "anh.jpg"
+    with pytest.raises(PermissionDenied):
+        services.add_initiative_evidence(
+            initiative=initiative, actor=world["stranger"], upload=SimpleUploadedFile("anh.jpg", b"\xff\xd8")
+        )
 
 
 def test_only_the_supervising_body_concludes_not_implemented(world, recommendation):
@@ -331,75 +369,13 @@ def test_only_the_supervising_body_concludes_not_implemented(world, recommendati
     assert recommendation.status == RecommendationStatus.NOT_IMPLEMENTED
 
 
-def test_the_addressed_unit_is_not_offered_not_implemented(client, world, recommendation):
-    url = f"/supervision/recommendations/{recommendation.pk}/"
-    client.force_login(world["chairman"])
-    assert 'value="not_implemented"' not in client.get(url).content.decode()
-    client.force_login(world["supervisor"])
-    assert 'value="not_implemented"' in client.get(url).content.decode()
-
-
-def test_uploads_of_other_types_are_refused_with_a_message(client, world):
-    client.force_login(world["supervisor"])
-    url = f"/supervision/supervisions/{world['supervision'].pk}/documents/"
-    refused = client.post(url, {"kind": "plan", "upload": SimpleUploadedFile("ke-hoach.exe", b"MZ")})
-    assert refused.status_code == 400 and "ke-hoach.exe" in refused.content.decode()
-    assert not world["supervision"].documents.exists()
-    model = services.register_model(
-        actor=world["chairman"], unit=world["committee"], year=2024, name="Mô hình “Dân hỏi – Chính quyền trả lời”",
-        field="political_system", start_date=date(2024, 1, 15),
-    )  # fmt: skip
-    client.force_login(world["chairman"])
-    page = client.post(
-        f"/supervision/models/{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.exe", b"MZ")}, follow=True
-    )
-    assert "anh.exe" in page.content.decode() and not model.evidence.exists()
-    client.post(f"/supervision/models/{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8")})
-    assert model.evidence.count() == 1
-
-
-def test_documents_and_model_evidence_download_within_scope_only(client, world):
-    client.force_login(world["supervisor"])
-    url = f"/supervision/supervisions/{world['supervision'].pk}/documents/"
-    client.post(url, {"kind": "plan", "upload": SimpleUploadedFile("ke-hoach.pdf", b"%PDF-plan")})
-    document = world["supervision"].documents.get()
-    response = client.get(f"/supervision/documents/{document.pk}/")
-    assert b"".join(response.streaming_content) == b"%PDF-plan"
-    assert "ke-hoach.pdf" in response["Content-Disposition"]
-    model = services.register_model(
-        actor=world["chairman"], unit=world["committee"], year=2024, name="Mô hình “Bản làng không ma túy”",
-        field="political_system", start_date=date(2024, 1, 15),
-    )  # fmt: skip
-    client.force_login(world["chairman"])
-    client.post(f"/supervision/models/{model.pk}/evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8jpg")})
-    evidence = model.evidence.get()
-    assert b"".join(client.get(f"/supervision/models/evidence/{evidence.pk}/").streaming_content) == b"\xff\xd8jpg"
-    client.force_login(world["stranger"])
-    assert client.get(f"/supervision/documents/{document.pk}/").status_code == 404
-    assert client.get(f"/supervision/models/evidence/{evidence.pk}/").status_code == 404
-
-
-@pytest.mark.parametrize("year", ["abc", "99999", "1200"])
-def test_a_registry_year_out_of_range_shows_this_year(client, world, year):
-    from django.utils import timezone
-
-    client.force_login(world["chairman"])
-    response = client.get(f"/supervision/models/?year={year}")
-    assert response.status_code == 200 and response.context["year"] == timezone.localdate().year
-
-
 def test_a_late_written_answer_is_reminded_then_reported_to_the_council(world, time_machine):
     def scan(day):
         time_machine.move_to(f"{day} 06:00 +0700", tick=False)
         with TestCase.captureOnCommitCallbacks(execute=True):
             alert_tasks.scan_deadlines()
 
-    services.record_commitment(
-        actor=world["supervisor"], body=world["standing"], addressed_to=world["committee"],
-        council_session="Kỳ họp thứ 17 HĐND tỉnh", question="Khi nào hoàn thành cấp giấy chứng nhận?",
-        asked_by="Đại biểu Lò Văn A", answered_by="Chủ tịch UBND phường Tân Phong", asked_on=date(2024, 2, 1),
-        promise="Hoàn thành trong quý II/2024", due_date=date(2024, 6, 30),
-    )  # fmt: skip
+    commit(world)
     scan("2024-02-21")  # the due day: a reminder to the committee's leader
     reminder = Notification.objects.get(recipient=world["chairman"], kind="written_answer_reminder")
     assert "21/02/2024" in reminder.title
@@ -407,23 +383,3 @@ def test_a_late_written_answer_is_reminded_then_reported_to_the_council(world, t
     escalations = Notification.objects.filter(kind="written_answer_escalation")
     assert escalations.filter(recipient=world["supervisor"]).exists()
     assert "quá hạn" in escalations.filter(recipient=world["chairman"]).first().title
-
-
-def test_recommendations_and_promises_address_units_of_the_bodys_own_province(client, world):
-    dien_bien = UnitFactory(name="Tỉnh Điện Biên", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
-    elsewhere = UnitFactory(name="UBND xã Pa Tần", kind=UnitKind.PEOPLE_COMMITTEE, parent=dien_bien)
-    client.force_login(world["supervisor"])
-    page = client.get(f"/supervision/supervisions/{world['supervision'].pk}/").content.decode()
-    assert "UBND phường Tân Phong" in page and "UBND xã Pa Tần" not in page
-    refused = client.post(
-        f"/supervision/supervisions/{world['supervision'].pk}/recommendations/",
-        {"addressed_to": elsewhere.pk, "text": "Kiến nghị", "due_date": "30/06/2025"},
-    )
-    assert refused.status_code == 400 and not Recommendation.objects.exists()
-    promise = {
-        "body": world["standing"].pk, "council_session": "Kỳ họp thứ 17", "question": "Tiến độ?",
-        "asked_by": "Đại biểu Lò Văn A", "answered_by": "Chủ tịch", "asked_on": "01/02/2024",
-        "addressed_to": elsewhere.pk, "promise": "Hoàn thành", "due_date": "30/06/2024",
-    }  # fmt: skip
-    response = client.post("/supervision/commitments/", promise)
-    assert response.status_code == 400 and not Recommendation.objects.exists()

@@ -1,0 +1,65 @@
+"""The supervision pages: programmes and supervisions, recommendations and commitments, Dân vận khéo initiatives."""
+
+from .initiatives import (
+    InitiativeCreateView,
+    InitiativeRegistryView,
+    add_initiative_evidence,
+    advance_initiative,
+    carry_over,
+    export_initiatives,
+    initiative,
+    initiative_evidence_file,
+)
+from .programmes import ProgrammeCreateView, ProgrammeListView, add_supervision, adopt_programme, programme
+from .recommendations import (
+    CommitmentCreateView,
+    CommitmentListView,
+    RecommendationListView,
+    evidence,
+    export_recommendations,
+    recommendation,
+    record_progress,
+    record_written_answer,
+)
+from .supervisions import (
+    add_delegation_member,
+    add_finding,
+    add_recommendation,
+    add_supervised_unit,
+    change_status,
+    document,
+    supervision,
+    upload_document,
+)
+
+__all__ = [
+    "CommitmentCreateView",
+    "CommitmentListView",
+    "InitiativeCreateView",
+    "InitiativeRegistryView",
+    "ProgrammeCreateView",
+    "ProgrammeListView",
+    "RecommendationListView",
+    "add_delegation_member",
+    "add_finding",
+    "add_initiative_evidence",
+    "add_recommendation",
+    "add_supervised_unit",
+    "add_supervision",
+    "adopt_programme",
+    "advance_initiative",
+    "carry_over",
+    "change_status",
+    "document",
+    "evidence",
+    "export_initiatives",
+    "export_recommendations",
+    "initiative",
+    "initiative_evidence_file",
+    "programme",
+    "record_progress",
+    "record_written_answer",
+    "recommendation",
+    "supervision",
+    "upload_document",
+]
