@@ -91,7 +91,9 @@ def deliver(alert, deadline):
         people, label = recipients(alert, deadline)
         title, body = texts(alert, deadline)
         if alert.kind == AlertKind.ESCALATION:
-            escalate_petition(petition=deadline.petition, deadline=deadline, level=alert.step, recipients_label=label)
+            escalate_petition(
+                petition=deadline.petition, deadline=deadline, level=alert.step, recipients_label=label, readers=people
+            )
     url = reverse("petitions:detail", args=[deadline.petition_id])
     for person in {p.pk: p for p in people}.values():
         notify(

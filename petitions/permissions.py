@@ -1,14 +1,34 @@
 """Who may do what with a petition: plain predicates over roles and the unit scope."""
 
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
 
+from .models import PetitionReader
+
 
 def can_view_petition(user, petition):
-    """The petition is handled by one of the user's units or their sub-units."""
+    """The petition is handled by one of the user's units or their sub-units: the scope every action needs."""
     return user.is_authenticated and petition.handling_unit_id in visible_unit_ids(user)
+
+
+def is_reader(user, petition):
+    """Told of the petition by an escalation notice from outside its units (one indexed lookup)."""
+    return user.is_authenticated and PetitionReader.objects.filter(petition_id=petition.pk, user_id=user.pk).exists()
+
+
+def can_read_petition(user, petition):
+    """Open the petition page: its units' officials, and whoever was told of it by an escalation
+    notice (read only: no step, no sealed identity, no files; each opening logged)."""
+    return can_view_petition(user, petition) or is_reader(user, petition)
+
+
+def readable_by(user):
+    """Q for the petitions `user` may open, as can_read_petition says."""
+    told = PetitionReader.objects.filter(petition=OuterRef("pk"), user_id=user.pk)
+    return Q(handling_unit_id__in=visible_unit_ids(user)) | Q(Exists(told))
 
 
 def can_record_petitions(user):
@@ -75,3 +95,8 @@ def can_view_identity_log(user):
 def get_petition_or_404(queryset, user, pk):
     """Fetch a petition the user may see; anything else is simply not found."""
     return get_object_or_404(queryset.filter(handling_unit_id__in=visible_unit_ids(user)), pk=pk)
+
+
+def get_readable_petition_or_404(queryset, user, pk):
+    """Fetch a petition the user may open, a reader's included; anything else is simply not found."""
+    return get_object_or_404(queryset.filter(readable_by(user)), pk=pk)

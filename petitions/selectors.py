@@ -31,18 +31,31 @@ def petition_list(user):
     )
 
 
+DETAIL_RELATED = (
+    "category",
+    "handling_unit",
+    "receiving_unit",
+    "handler",
+    "created_by",
+    "deadline__rule",
+    "duplicate_of",
+    "transferred_from",
+    "first_instance",
+)
+
+
 def petition_detail(user):
-    return petitions_visible_to(user).select_related(
-        "category",
-        "handling_unit",
-        "receiving_unit",
-        "handler",
-        "created_by",
-        "deadline__rule",
-        "duplicate_of",
-        "transferred_from",
-        "first_instance",
-    )
+    return petitions_visible_to(user).select_related(*DETAIL_RELATED)
+
+
+def petitions_readable_by(user):
+    """Petitions the user may open: their units' ones, and those they were told of by an escalation notice."""
+    return Petition.objects.filter(permissions.readable_by(user))
+
+
+def petition_page(user):
+    """The petition page's row for anyone who may open it, readers included (they only read)."""
+    return petitions_readable_by(user).select_related(*DETAIL_RELATED)
 
 
 def search(queryset, text):

@@ -149,7 +149,10 @@ class PetitionDetailView(View):
     """Everything about one petition, the steps the user can take, and its timeline."""
 
     def get(self, request, pk):
-        petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
+        petition = permissions.get_readable_petition_or_404(selectors.petition_page(request.user), request.user, pk)
+        if not permissions.can_view_petition(request.user, petition):
+            # A reader told of it by an escalation notice: the page, read only, and the viewing logged.
+            services.record_reader_viewing(petition=petition, user=request.user)
         return _detail_page(request, petition)
 
 
@@ -173,6 +176,7 @@ def _detail_page(request, petition, bound_step=None, bound_form=None, status=200
         "attachments": petition.attachments.all(),
         "can_download": can_see_identity,
         "duplicates": _duplicate_suggestions(request.user, petition, can_see_identity),
+        "is_reader": not permissions.can_view_petition(request.user, petition),
     }
     return render(request, "petitions/detail.html", context, status=status)
 
@@ -239,8 +243,8 @@ class DeadlineView(TemplateView):
     template_name = "petitions/deadline.html"
 
     def get_context_data(self, **kwargs):
-        petition = permissions.get_petition_or_404(
-            selectors.petition_detail(self.request.user), self.request.user, kwargs["pk"]
+        petition = permissions.get_readable_petition_or_404(
+            selectors.petition_page(self.request.user), self.request.user, kwargs["pk"]
         )
         rows = [(d, explain(d)) for d in petition.deadlines.select_related("rule")]
         return super().get_context_data(petition=petition, rows=rows, **kwargs)

@@ -18,6 +18,7 @@ from .choices import (
 )
 from .deadlines import DeadlineRule, PetitionDeadline
 from .petition import Category, Petition, Petitioner, PetitionPolicy
+from .readers import PetitionReader, ReaderViewing
 from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent, SatisfactionRating, private_storage
 
 __all__ = [
@@ -39,7 +40,9 @@ __all__ = [
     "PetitionDecision",
     "PetitionEvent",
     "PetitionPolicy",
+    "PetitionReader",
     "Petitioner",
+    "ReaderViewing",
     "RuleCondition",
     "SatisfactionRating",
     "Stage",

@@ -13,7 +13,7 @@ from .classification import (
     refuse_petition,
     transfer_petition,
 )
-from .confidentiality import record_identity_access
+from .confidentiality import record_identity_access, record_reader_viewing
 from .followup import escalate_petition, explain_petition_delay, rate_petition, send_daily_digest
 from .handling import (
     add_petition_note,
@@ -56,6 +56,7 @@ __all__ = [
     "pending_acceptance_notice",
     "record_acceptance_notice",
     "record_identity_access",
+    "record_reader_viewing",
     "record_voter_recommendation",
     "refuse_petition",
     "rate_petition",

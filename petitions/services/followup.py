@@ -10,14 +10,26 @@ from danvan.notifications.services import notify
 from danvan.workflow import DomainError
 
 from .. import permissions
-from ..models import EventKind, PetitionDeadline
+from ..models import EventKind, PetitionDeadline, PetitionReader
 from ._common import _event, _locked, _require, _today
 
 
 @transaction.atomic
-def escalate_petition(*, petition, deadline, level, recipients_label, actor=None):
-    """Record that an overdue deadline reached escalation `level`; the legal deadline is unchanged."""
+def escalate_petition(*, petition, deadline, level, recipients_label, readers=(), actor=None):
+    """Record that an overdue deadline reached escalation `level`; the legal deadline is unchanged.
+
+    `readers` are the people told of it: those outside the handling units may from now on open
+    the petition (read only), since a notice that leads to "not found" tells nothing.
+    """
     petition = _locked(petition)
+    PetitionReader.objects.bulk_create(
+        [
+            PetitionReader(petition=petition, user=user, level=level)
+            for user in {user.pk: user for user in readers}.values()
+            if not permissions.can_view_petition(user, petition)
+        ],
+        ignore_conflicts=True,
+    )
     updated = PetitionDeadline.objects.filter(pk=deadline.pk, escalation_level__lt=level).update(escalation_level=level)
     if not updated:
         return None
