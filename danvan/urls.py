@@ -18,6 +18,7 @@ urlpatterns = [
     path("tra-cuu/", public.LookupView.as_view(), name="lookup"),
     path("tra-cuu/danh-gia/", public.RatingView.as_view(), name="rate"),
     path("gui-don/", public.SubmitView.as_view(), name="submit"),
+    path("gui-don/bien-nhan/", public.ReceiptView.as_view(), name="submitted"),
     path("lich-tiep-cong-dan/", reception_views.PublicCalendarView.as_view(), name="calendar"),
     path("lich-tiep-cong-dan/<int:unit_id>.ics", reception_views.calendar_feed, name="calendar_feed"),
     path("reception/", include("reception.urls")),

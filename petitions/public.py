@@ -2,11 +2,15 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django_ratelimit.core import get_usage
 
 from danvan.client_ip import client_ip
@@ -17,7 +21,7 @@ from danvan.workflow import DomainError
 
 from . import selectors, services
 from .forms import attachments_field
-from .models import Category, Kind, SatisfactionRating
+from .models import Category, Kind, SatisfactionRating, Stage
 from .workflow import Status
 
 # What each status means, in the words a citizen would use.
@@ -47,10 +51,10 @@ def _usage(request, group, key, rate, increment):
 
 
 def _lookup_blocked(request, code, increment=False):
-    """Minutes to wait if this address or this code has had too many wrong keys, else 0."""
+    """Seconds to wait if this address or this (normalised) code has had too many wrong keys, else 0."""
     rate = settings.LOOKUP_FAILURE_RATE
     waits = []
-    for group, key in (("lookup-ip", client_ip(request)), ("lookup-code", (code or "").strip().upper())):
+    for group, key in (("lookup-ip", client_ip(request)), ("lookup-code", code)):
         usage = _usage(request, group, key, rate, increment)
         if usage and usage["count"] >= usage["limit"]:
             waits.append(usage["time_left"])
@@ -58,16 +62,28 @@ def _lookup_blocked(request, code, increment=False):
 
 
 class LookupForm(forms.Form):
+    """Code and key as citizens type them: lower case, spaces, with or without hyphens.
+
+    Both are put in their stored form here, before the lookup and the count of failed tries,
+    so a code merely typed differently is neither "not found" nor a failed try.
+    """
+
     code = forms.CharField(
         label=_("Petition code"),
-        max_length=20,
+        max_length=40,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "DT-2026-000123"}),
     )
     key = forms.CharField(
         label=_("Lookup key"),
-        max_length=20,
+        max_length=40,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "ABCDE-FGHJK"}),
     )
+
+    def clean_code(self):
+        return selectors.normalise_code(self.cleaned_data["code"])
+
+    def clean_key(self):
+        return selectors.normalise_key(self.cleaned_data["key"])
 
 
 SCORE_FIELDS = ["access", "procedures", "official", "result", "feedback_handling"]
@@ -79,15 +95,46 @@ class RatingForm(forms.ModelForm):
         fields = [*SCORE_FIELDS, "comment"]
         widgets = {**dict.fromkeys(SCORE_FIELDS, forms.RadioSelect), "comment": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in SCORE_FIELDS:
+            # Only the five scores: no "---------" choice ticked in advance.
+            self.fields[name].choices = SatisfactionRating.SCORES
+
+
+# Stages whose deadline is the day the citizen must be told something (Luật TCD Art 28, Luật KN Art 27,
+# Luật TC Art 29); the others end with the resolution or the answer itself.
+NOTICE_STAGES = (Stage.PROCESSING, Stage.ACCEPTANCE, Stage.ACCEPTANCE_NOTICE)
+
+
+def _deadlines(petition):
+    """The dates the citizen is waiting for on the petition now in hand, each in plain words."""
+    if not petition.is_open:
+        return []
+    running = sorted([*filter(None, [petition.deadline]), *petition.notice_deadlines], key=lambda d: d.due_date)
+    lines = []
+    for deadline in running:
+        if deadline.stage in NOTICE_STAGES:
+            label = _("Citizen notice deadline: no later than %(date)s")
+        elif petition.kind in (Kind.RECOMMENDATION, Kind.FEEDBACK):
+            label = _("Answer deadline: no later than %(date)s")
+        else:
+            label = _("Resolution deadline: no later than %(date)s")
+        lines.append(label % {"date": date_format(deadline.due_date, "SHORT_DATE_FORMAT")})
+    return lines
+
 
 def _status_page(request, petition, *, rating_form=None, thanks=False, status=200):
     public = selectors.public_status(petition)
+    current = public["current"]
     context = {
         "petition": petition,
-        "plain_status": PLAIN_STATUS[petition.status],
-        "events": public["events"],
+        "chain": public["chain"],
+        "current": current,
+        "plain_status": PLAIN_STATUS[current.status],
+        "deadlines": _deadlines(current),
         "answer": public["answer"],
-        "can_rate": petition.status in RATEABLE and not public["rated"],
+        "can_rate": current.status in RATEABLE and not public["rated"],
         "rated": public["rated"],
         "thanks": thanks,
         "rating_form": rating_form or RatingForm(),
@@ -102,7 +149,7 @@ def _looked_up(request):
     form = LookupForm(request.POST)
     if not form.is_valid():
         return None, render(request, "public/lookup.html", {"form": form})
-    code = form.cleaned_data["code"]
+    code = form.cleaned_data["code"]  # normalised by the form, so a differently typed code is not a failure
     wait = _lookup_blocked(request, code)
     if wait:
         return None, _too_many(request, form, wait)
@@ -137,7 +184,8 @@ class LookupView(View):
 
 @method_decorator(login_not_required, name="dispatch")
 class RatingView(View):
-    """The satisfaction rating, sent from the status page with the same code and key."""
+    """The satisfaction rating, sent from the status page with the same code and key. It rates the
+    petition now in hand: after a transfer, the one at the body that answered."""
 
     def post(self, request):
         petition, refusal = _looked_up(request)
@@ -147,12 +195,23 @@ class RatingView(View):
         if rating.is_valid():
             scores = {k: v for k, v in rating.cleaned_data.items() if k != "comment"}
             try:
-                services.rate_petition(petition=petition, scores=scores, comment=rating.cleaned_data["comment"])
+                current = selectors.public_status(petition)["current"]
+                services.rate_petition(petition=current, scores=scores, comment=rating.cleaned_data["comment"])
             except DomainError as error:
                 rating.add_error(None, str(error))
             else:
                 return _status_page(request, petition, thanks=True)
         return _status_page(request, petition, rating_form=rating, status=400)
+
+
+class CitizenIdField(forms.CharField):
+    """The 12-digit personal identification number, typed with spaces or dots if the citizen likes.
+
+    No length limit of its own: the one validator says what is wrong, once.
+    """
+
+    def to_python(self, value):
+        return "".join(ch for ch in super().to_python(value) if ch not in " .")
 
 
 class SubmissionForm(forms.Form):
@@ -178,9 +237,9 @@ class SubmissionForm(forms.Form):
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}))
     respondent = forms.CharField(label=_("Person or body concerned (if any)"), max_length=300, required=False)
     full_name = forms.CharField(label=_("Your full name"), max_length=150, required=False)
-    citizen_id = forms.CharField(
-        label=_("Citizen ID number"), max_length=12, required=False, validators=[citizen_id_validator],
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    citizen_id = CitizenIdField(
+        label=_("Citizen ID number"), required=False, validators=[citizen_id_validator],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 20}),
     )  # fmt: skip
     phone = forms.CharField(label=_("Phone number"), max_length=20, required=False, validators=[phone_validator])
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
@@ -188,12 +247,18 @@ class SubmissionForm(forms.Form):
     # Left empty by people; filled by robots that fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
+    IDENTITY_REQUIRED = {
+        "full_name": _("A complaint or a denunciation must give the sender's full name."),
+        "citizen_id": _("A complaint or a denunciation must give the sender's personal identification number."),
+    }
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("kind") in (Kind.COMPLAINT_FIRST, Kind.DENUNCIATION):
-            for field in ("full_name", "citizen_id"):
-                if not cleaned.get(field):
-                    self.add_error(field, _("Required for a complaint or a denunciation."))
+            for field, message in self.IDENTITY_REQUIRED.items():
+                # A value that failed its own check is not missing: its message already says what is wrong.
+                if field not in self.errors and not cleaned.get(field):
+                    self.add_error(field, message)
         return cleaned
 
 
@@ -203,9 +268,55 @@ def receiving_unit_for(locality):
     return body_in(locality, kind) or locality
 
 
+def _submission(data):
+    """The service's arguments from the form's cleaned data."""
+    return {
+        "data": {
+            "kind": data["kind"],
+            "receiving_unit": receiving_unit_for(data["locality"]),
+            "category": data["category"],
+            "summary": data["summary"],
+            "content": data["content"],
+            "respondent": data["respondent"],
+        },
+        "petitioner": {field: data[field] for field in ("full_name", "citizen_id", "phone", "address")},
+        "files": data["files"],
+    }
+
+
+# How long this browser may show the receipt after sending. The receipt's address carries neither
+# the code nor the key (addresses reach server logs); the session says which petition it is, and
+# the key is shown only in the session that filed the petition.
+RECEIPT_MINUTES = 30
+REPEAT_NOTICE = _(
+    "You sent this same petition a few minutes ago, so it was not sent again. "
+    "This is the receipt of the petition you sent."
+)
+
+
+def _remember_receipt(request, petition, created):
+    now = timezone.now().timestamp()
+    until = now + RECEIPT_MINUTES * 60
+    sent = {pk: end for pk, end in request.session.get("online_sent", {}).items() if end > now}
+    if created:
+        sent[str(petition.pk)] = until
+    request.session["online_sent"] = sent
+    request.session["online_receipt"] = {"petition": petition.pk, "until": until}
+
+
+def _receipt_in_session(request):
+    """(petition id, whether its key may be shown) for this browser's receipt while it lasts, else None."""
+    now = timezone.now().timestamp()
+    receipt = request.session.get("online_receipt")
+    if not receipt or receipt["until"] <= now:
+        return None
+    return receipt["petition"], request.session.get("online_sent", {}).get(str(receipt["petition"]), 0) > now
+
+
 @method_decorator(login_not_required, name="dispatch")
 class SubmitView(View):
-    """Online submission; the confirmation shows the code and lookup key once, to print or note."""
+    """Online submission; after it, the browser is sent to the receipt (Post/Redirect/Get), so a
+    refresh shows the receipt again instead of sending the petition twice."""
 
     def get(self, request):
         return render(request, "public/submit.html", {"form": SubmissionForm()})
@@ -219,28 +330,43 @@ class SubmitView(View):
         if form.is_valid() and form.cleaned_data["website"]:
             form.add_error(None, _("The petition could not be sent. Please try again."))
         elif form.is_valid():
-            data = form.cleaned_data
             try:
-                petition = services.submit_online_petition(
-                    data={
-                        "kind": data["kind"],
-                        "receiving_unit": receiving_unit_for(data["locality"]),
-                        "category": data["category"],
-                        "summary": data["summary"],
-                        "content": data["content"],
-                        "respondent": data["respondent"],
-                    },
-                    petitioner={
-                        "full_name": data["full_name"],
-                        "citizen_id": data["citizen_id"],
-                        "phone": data["phone"],
-                        "address": data["address"],
-                    },
-                    files=data["files"],
-                )
+                petition, created = services.submit_online_petition(**_submission(form.cleaned_data))
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
-                first = petition.deadlines.first()
-                return render(request, "public/submitted.html", {"petition": petition, "first_deadline": first})
+                _remember_receipt(request, petition, created)
+                if created:
+                    messages.success(request, _("Your petition has been sent."))
+                else:
+                    messages.warning(request, REPEAT_NOTICE)
+                return redirect("submitted")
         return render(request, "public/submit.html", {"form": form})
+
+
+@method_decorator([login_not_required, never_cache], name="dispatch")
+class ReceiptView(View):
+    """The receipt of the petition this browser just sent: it can be refreshed, printed and
+    bookmarked for RECEIPT_MINUTES, and is never stored by a cache."""
+
+    def get(self, request):
+        receipt = _receipt_in_session(request)
+        if receipt is None:
+            messages.info(
+                request,
+                _(
+                    "A receipt is shown for %(minutes)d minutes after sending, on the device that sent the "
+                    "petition. Check your petition with the code and the lookup key you noted."
+                )
+                % {"minutes": RECEIPT_MINUTES},
+            )
+            return redirect("lookup")
+        petition_id, show_key = receipt
+        petition = get_object_or_404(selectors.online_submissions(), pk=petition_id)
+        context = {
+            "petition": petition,
+            "show_key": show_key,
+            "first_deadline": petition.deadlines.first(),
+            "minutes": RECEIPT_MINUTES,
+        }
+        return render(request, "public/submitted.html", context)

@@ -1,8 +1,10 @@
 """Reads of petitions, always starting from what the user may see."""
 
+import re
 import secrets
 from datetime import timedelta
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +13,18 @@ from danvan.orgunits.selectors import units_visible_to
 from danvan.text import fold
 
 from . import permissions
-from .models import DecisionKind, IdentityAccess, Petition, Petitioner, PetitionPolicy, SatisfactionRating
+from .models import (
+    Channel,
+    DecisionKind,
+    IdentityAccess,
+    Petition,
+    PetitionDeadline,
+    PetitionDecision,
+    Petitioner,
+    PetitionEvent,
+    PetitionPolicy,
+    Stage,
+)
 from .workflow import OPEN_STATUSES, Status
 
 SEALED = "***"
@@ -156,9 +169,23 @@ def normalise_key(key):
     return "".join(ch for ch in (key or "").upper() if ch.isalnum())
 
 
+# Codes are made as DT-<year>-<number, 6 digits at least> (services.intake._create).
+TYPED_CODE = re.compile(r"DT(\d{4})(\d{1,12})")
+
+
+def normalise_code(code):
+    """What the citizen typed ("dt 2026 000123", "dt2026000123", "DT-2026-123") in the stored form
+    ("DT-2026-000123"); anything else upper-cased without spaces or signs."""
+    compact = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    match = TYPED_CODE.fullmatch(compact)
+    if match is None:
+        return compact
+    return f"DT-{match[1]}-{int(match[2]):06d}"
+
+
 def public_lookup(code, key):
     """The petition with this code, if the key matches; None otherwise, in constant time."""
-    petition = Petition.objects.select_related("handling_unit").filter(code=(code or "").strip().upper()).first()
+    petition = Petition.objects.select_related("handling_unit").filter(code=normalise_code(code)).first()
     # Compare against something even when the code is unknown, so timing says nothing.
     stored = petition.lookup_key if petition else "X" * 10
     if secrets.compare_digest(stored.encode(), normalise_key(key).encode()) and petition is not None:
@@ -166,14 +193,74 @@ def public_lookup(code, key):
     return None
 
 
+# A transfer chain longer than this is a loop or a mistake; the page stops following it there.
+CHAIN_LIMIT = 50
+PUBLIC_ANSWERS = (DecisionKind.RESOLUTION, DecisionKind.NOT_ACCEPTED)
+
+
+def _transfer_chain_ids(petition):
+    """The petition's id and those of the petitions it was transferred into, in transfer order."""
+    # The ORM has no recursive query; one WITH RECURSIVE (SQLite and PostgreSQL) reads a chain of
+    # any length at once instead of one query per transfer.
+    quote = connection.ops.quote_name
+    table, pk = quote(Petition._meta.db_table), quote(Petition._meta.pk.column)
+    parent = quote(Petition._meta.get_field("transferred_from").column)
+    sql = (
+        f"WITH RECURSIVE chain(id, depth) AS ("
+        f" SELECT {pk}, 0 FROM {table} WHERE {pk} = %s"
+        f" UNION ALL SELECT p.{pk}, chain.depth + 1 FROM {table} p JOIN chain ON p.{parent} = chain.id"
+        f" WHERE chain.depth < %s"
+        f") SELECT id FROM chain ORDER BY depth"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [petition.pk, CHAIN_LIMIT])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def public_transfer_chain(petition):
+    """The petition and every petition it became by transfer within the portal, in order, each with its
+    public timeline (`public_events`), its answers (`answers`) and its running acceptance notice
+    (`notice_deadlines`); internal lines never. A fixed number of queries, however long the chain."""
+    ids = _transfer_chain_ids(petition)
+    rows = (
+        Petition.objects.filter(pk__in=ids)
+        .select_related("handling_unit", "deadline", "rating")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=PetitionEvent.objects.filter(is_public=True).only("petition_id", "kind", "created_at", "note"),
+                to_attr="public_events",
+            ),
+            Prefetch("decisions", queryset=PetitionDecision.objects.filter(kind__in=PUBLIC_ANSWERS), to_attr="answers"),
+            Prefetch(
+                "deadlines",
+                queryset=PetitionDeadline.objects.filter(
+                    stage=Stage.ACCEPTANCE_NOTICE, is_current=True, met_on__isnull=True
+                ),
+                to_attr="notice_deadlines",
+            ),
+        )
+    )
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def public_status(petition):
-    """What a citizen may see: the public timeline, the final answer and whether it was rated; nothing personal."""
-    decisions = [d for d in petition.decisions.all() if d.kind in (DecisionKind.RESOLUTION, DecisionKind.NOT_ACCEPTED)]
+    """What a citizen may see, following transfers: the chain of petitions, the one now in hand,
+    its answer and whether it was rated; nothing personal."""
+    chain = public_transfer_chain(petition)
+    current = chain[-1]
     return {
-        "events": list(petition.events.filter(is_public=True).only("kind", "created_at", "note")),
-        "answer": decisions[-1] if decisions else None,
-        "rated": SatisfactionRating.objects.filter(petition=petition).exists(),
+        "chain": chain,
+        "current": current,
+        "answer": current.answers[-1] if current.answers else None,
+        "rated": hasattr(current, "rating"),
     }
+
+
+def online_submissions():
+    """Petitions citizens sent online themselves, with what their receipt shows."""
+    return Petition.objects.filter(channel=Channel.ONLINE).select_related("receiving_unit")
 
 
 def upload_limit_mb():

@@ -1,11 +1,14 @@
 """Recording petitions and correcting their details."""
 
 import secrets
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.accounts.roles import Role, has_role
+from danvan.orgunits.models import Unit
 from danvan.workflow import ConcurrentEditError, DomainError
 
 from .. import permissions
@@ -183,9 +186,18 @@ def update_petition(*, petition, actor, version, data, petitioners):
     return current
 
 
+# A second identical submission within this time is a refresh or a second click, not a new petition.
+REPEAT_WINDOW = timedelta(minutes=10)
+# What makes two online submissions "the same": the petition's words and who sent it.
+REPEAT_FIELDS = ("kind", "receiving_unit", "category", "summary", "content", "respondent")
+CONTACT_FIELDS = ("full_name", "citizen_id", "phone", "address")
+
+
 @transaction.atomic
 def submit_online_petition(*, data, petitioner, files=()):
-    """A citizen's own online submission: channel "online", no official recorded it.
+    """A citizen's own online submission: channel "online", no official recorded it. Returns
+    (petition, created): the same content from the same contact within minutes is the petition
+    already filed, not a second one.
 
     It lands in the receiving unit's queue as received, with its first deadline
     running from today. Complaints and denunciations need the sender's identity.
@@ -195,9 +207,34 @@ def submit_online_petition(*, data, petitioner, files=()):
         petitioner.get("full_name") and petitioner.get("citizen_id")
     ):
         raise DomainError(_("A complaint or denunciation needs your full name and citizen ID number."))
+    # Online submissions to one unit are serialised, so two identical clicks cannot both file.
+    Unit.objects.select_for_update().filter(pk=data["receiving_unit"].pk).exists()
+    earlier = _recent_repeat(data, petitioner)
+    if earlier is not None:
+        return earlier, False
     named = bool(petitioner.get("full_name"))
     data = {**data, "channel": Channel.ONLINE, "received_date": _today(), "people_count": 1, "is_anonymous": not named}
-    return _create(actor=None, data=data, petitioners=[petitioner] if named else [], files=files)
+    return _create(actor=None, data=data, petitioners=[petitioner] if named else [], files=files), True
+
+
+def _recent_repeat(data, petitioner):
+    """The online petition with the same words from the same contact filed within REPEAT_WINDOW, if any."""
+    since = timezone.now() - REPEAT_WINDOW
+    candidates = (
+        Petition.objects.filter(
+            channel=Channel.ONLINE,
+            received_date__gte=timezone.localdate(since),
+            created_at__gte=since,
+            **{field: data.get(field, "") for field in REPEAT_FIELDS},
+        )
+        .prefetch_related("petitioners")
+        .order_by("pk")
+    )
+    contact = [tuple(petitioner.get(f) or "" for f in CONTACT_FIELDS)] if petitioner.get("full_name") else []
+    for petition in candidates:
+        if [tuple(getattr(p, f) for f in CONTACT_FIELDS) for p in petition.petitioners.all()] == contact:
+            return petition
+    return None
 
 
 @transaction.atomic

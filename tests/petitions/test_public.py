@@ -4,13 +4,17 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind
 from petitions import services
 from petitions.models import Category, Kind, Outcome, Petition, SatisfactionRating
 from petitions.workflow import Status
-from tests.factories import UnitFactory
+from tests.factories import UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,10 +94,10 @@ def test_online_submission_lands_in_the_queue_with_its_deadline(client, units):
         "full_name": "Vàng Thị Mỷ",
         "files": [SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff", content_type="image/jpeg")],
     }
-    response = client.post(reverse("submit"), data)
+    response = client.post(reverse("submit"), data, follow=True)
     html = response.content.decode()
     petition = Petition.objects.get()
-    assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("submitted"), 302)]
     assert petition.code in html and f"{petition.lookup_key[:5]}-{petition.lookup_key[5:]}" in html
     assert petition.channel == "online" and petition.status == Status.RECEIVED
     assert petition.receiving_unit == units["committee"] and petition.created_by is None
@@ -107,7 +111,8 @@ def test_a_complaint_online_needs_the_identity_and_keeps_the_input(client, units
         "category": Category.objects.first().pk, "summary": "Khiếu nại quyết định xử phạt", "content": "Nội dung",
     }  # fmt: skip
     html = client.post(reverse("submit"), data).content.decode()
-    assert html.count("Bắt buộc đối với khiếu nại, tố cáo.") == 2  # the name and the ID number, once each
+    assert html.count("Khiếu nại, tố cáo phải ghi họ và tên người gửi.") == 1
+    assert html.count("Khiếu nại, tố cáo phải ghi số định danh cá nhân của người gửi.") == 1
     assert 'value="Khiếu nại quyết định xử phạt"' in html
     assert not Petition.objects.exists()
 
@@ -154,7 +159,9 @@ def test_rating_once_after_the_answer(client, make_petition, people):
     form = lookup(client, petition.code, petition.lookup_key).content.decode()
     assert "Mức độ hài lòng của bạn" not in form  # not answered yet
     services.resolve_petition(petition=petition, actor=people["leader"], decided_on=date(2026, 2, 27), text="Đã xử lý.")
-    assert "Mức độ hài lòng của bạn" in lookup(client, petition.code, petition.lookup_key).content.decode()
+    answered = lookup(client, petition.code, petition.lookup_key).content.decode()
+    assert "Mức độ hài lòng của bạn" in answered
+    assert "---------" not in answered and " checked" not in answered  # five scores, none chosen in advance
     scores = {"access": 5, "procedures": 4, "official": 5, "result": 3, "feedback_handling": 4}
     rate = {"code": petition.code, "key": petition.lookup_key, "comment": "Cảm ơn", **scores}
     assert "Cảm ơn bạn đã đánh giá" in client.post(reverse("rate"), rate).content.decode()
@@ -212,3 +219,209 @@ def test_resolved_answer_is_shown(client, make_petition, people):
     )  # fmt: skip
     html = lookup(client, petition.code, petition.lookup_key).content.decode()
     assert "45/QĐ-UBND" in html and "Đúng một phần" in html and "Điều chỉnh mức bồi thường." in html
+
+
+# --- A transferred petition can be followed to its answer (issue "every role's task ends well", item 1) ---
+
+
+@pytest.fixture
+def chain(make_petition, people, units):
+    """A → B → C: received at the ward, transferred to Bình Lư, transferred on to the province's inspectorate,
+    accepted and answered there; each unit also writes an internal note."""
+    inspectorate = UnitFactory(name="Thanh tra tỉnh Lai Châu", kind=UnitKind.INSPECTORATE, parent=units["province"])
+    inspector = UserFactory(full_name="Sùng A Páo", roles=[Role.LEADER], units=[inspectorate])
+    first = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20), summary="Phản ánh đường nứt")
+    services.add_petition_note(petition=first, actor=people["handler"], note="Nội bộ phường: không thuộc thẩm quyền")
+    services.transfer_petition(petition=first, actor=people["handler"], note="", to_unit=units["other"])
+    second = Petition.objects.get(transferred_from=first)
+    services.add_petition_note(petition=second, actor=people["stranger"], note="Nội bộ xã: chuyển lên tỉnh")
+    services.transfer_petition(petition=second, actor=people["stranger"], note="", to_unit=inspectorate)
+    third = Petition.objects.get(transferred_from=second)
+    services.add_petition_note(petition=third, actor=inspector, note="Nội bộ thanh tra: đã gọi điện")
+    services.accept_petition(petition=third, actor=inspector, accepted_date=date(2026, 3, 2))
+    services.resolve_petition(
+        petition=third, actor=inspector, decided_on=date(2026, 3, 2), number="12/TTr", text="Đã sửa mặt đường."
+    )
+    return [Petition.objects.get(pk=p.pk) for p in (first, second, third)]
+
+
+def test_the_original_code_and_key_follow_the_petition_through_every_transfer(client, chain):
+    first, second, third = chain
+    html = lookup(client, first.code, first.lookup_key).content.decode()
+    assert "UBND xã Bình Lư" in html and "Thanh tra tỉnh Lai Châu" in html  # where it went, and then where
+    assert second.code in html and third.code in html
+    assert html.count("Nhận đơn chuyển đến") == 2  # the later units' public stages
+    assert "12/TTr" in html and "Đã sửa mặt đường." in html  # the answer of the petition it became
+    assert "Đơn của bạn đã được trả lời." in html  # the stage the citizen cares about: the last one
+    for internal in ("Nội bộ phường", "Nội bộ xã", "Nội bộ thanh tra"):
+        assert internal not in html, internal
+
+
+def test_a_code_further_down_the_chain_shows_its_own_way_on(client, chain):
+    first, second, third = chain
+    html = lookup(client, second.code, second.lookup_key).content.decode()
+    assert "Thanh tra tỉnh Lai Châu" in html and "Đã sửa mặt đường." in html
+    assert "Nội bộ xã" not in html and "Nội bộ thanh tra" not in html
+    assert "Nội bộ phường" not in html
+
+
+def test_the_petition_it_became_can_be_rated_with_the_original_code(client, chain):
+    first, _second, third = chain
+    scores = {"access": 4, "procedures": 4, "official": 5, "result": 5, "feedback_handling": 4}
+    response = client.post(reverse("rate"), {"code": first.code, "key": first.lookup_key, **scores})
+    assert "Cảm ơn bạn đã đánh giá" in response.content.decode()
+    assert SatisfactionRating.objects.get().petition == third
+
+
+def test_the_chain_is_read_in_a_fixed_number_of_queries(client, chain, make_petition):
+    single = make_petition(kind=Kind.FEEDBACK)
+    with CaptureQueriesContext(connection) as alone:
+        lookup(client, single.code, single.lookup_key)
+    with CaptureQueriesContext(connection) as three:
+        assert lookup(client, chain[0].code, chain[0].lookup_key).status_code == 200
+    assert len(three) == len(alone) <= 8
+
+
+# --- The code and key as citizens type them (item 12) ---
+
+
+@pytest.mark.parametrize("typed", ["dt2026000001", "dt 2026 000001", " DT 2026-000001 ", "Dt-2026-1", "DT.2026.000001"])
+def test_the_code_is_found_however_it_is_typed(client, make_petition, typed):
+    petition = make_petition(kind=Kind.FEEDBACK)
+    assert petition.code == "DT-2026-000001"
+    response = lookup(client, typed, f" {petition.lookup_key[:5].lower()} {petition.lookup_key[5:].lower()} ")
+    assert response.status_code == 200
+    assert "Đơn của bạn đã được tiếp nhận" in response.content.decode()
+
+
+def test_a_code_typed_differently_is_not_a_failed_try(client, make_petition, settings):
+    settings.LOOKUP_FAILURE_RATE = "3/15m"
+    petition = make_petition(kind=Kind.FEEDBACK)
+    for typed in ("dt2026000001", "dt 2026 000001", "DT2026000001"):
+        assert "Đơn của bạn đã được tiếp nhận" in lookup(client, typed, petition.lookup_key).content.decode()
+    for _attempt in range(2):
+        assert lookup(client, "dt2026000001", "AAAAAAAAAA").status_code == 200  # wrong keys: two tries left…
+    assert lookup(client, "DT-2026-000001", petition.lookup_key).status_code == 200  # …so the right key still works
+    assert lookup(client, "dt 2026 000001", "AAAAAAAAAA").status_code == 200
+    # The third wrong key, however the code was typed, reaches the limit.
+    assert lookup(client, "DT-2026-000001", petition.lookup_key).status_code == 429
+
+
+# --- One message per problem (item 13) ---
+
+
+DENUNCIATION = {"kind": Kind.DENUNCIATION, "summary": "Tố cáo cán bộ thu tiền sai quy định", "content": "Nội dung"}
+
+
+@pytest.mark.parametrize("typed", ["01207800124", "0120780012345", "01207800124A"])
+def test_an_invalid_citizen_id_on_a_denunciation_gets_one_message(client, units, typed):
+    data = {**DENUNCIATION, "locality": units["committee"].parent.pk, "category": Category.objects.first().pk,
+            "full_name": "Lò Văn Pọm", "citizen_id": typed}  # fmt: skip
+    html = client.post(reverse("submit"), data).content.decode()
+    assert html.count("Số định danh cá nhân gồm đúng 12 chữ số") == 1
+    assert "Bắt buộc" not in html and "tối đa" not in html
+    assert f'value="{typed}"' in html
+    assert not Petition.objects.exists()
+
+
+def test_a_missing_citizen_id_on_a_denunciation_gets_one_message(client, units):
+    data = {**DENUNCIATION, "locality": units["committee"].parent.pk, "category": Category.objects.first().pk,
+            "full_name": "Lò Văn Pọm"}  # fmt: skip
+    html = client.post(reverse("submit"), data).content.decode()
+    assert html.count("Khiếu nại, tố cáo phải ghi số định danh cá nhân") == 1
+    assert "gồm đúng 12 chữ số" not in html
+    assert not Petition.objects.exists()
+
+
+def test_a_citizen_id_typed_with_spaces_is_accepted(client, units):
+    data = {**DENUNCIATION, "locality": units["committee"].parent.pk, "category": Category.objects.first().pk,
+            "full_name": "Lò Văn Pọm", "citizen_id": "0120 7800 1245"}  # fmt: skip
+    assert client.post(reverse("submit"), data).status_code == 302
+    assert Petition.objects.get().petitioners.get().citizen_id == "012078001245"
+
+
+# --- Wording on the status page ---
+
+
+def test_the_status_page_names_the_citizen_notice_deadline(client, make_petition):
+    petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20))
+    html = lookup(client, petition.code, petition.lookup_key).content.decode()
+    assert "Hạn thông báo cho công dân: chậm nhất ngày 06/03/2026" in html  # 10 working days from 20/2
+
+
+def test_the_denouncer_is_told_the_acceptance_notice_deadline(client, denunciation):
+    html = lookup(client, denunciation.code, denunciation.lookup_key).content.decode()
+    assert "Hạn thông báo cho công dân: chậm nhất ngày 03/03/2026" in html  # 5 working days from 24/2
+    assert "Hạn giải quyết: chậm nhất ngày 26/03/2026" in html
+
+
+# --- The online receipt: Post/Redirect/Get, no second petition on a refresh (item 5) ---
+
+
+@pytest.fixture
+def feedback(units):
+    return {
+        "kind": Kind.FEEDBACK, "locality": units["committee"].parent.pk,
+        "category": Category.objects.get(name="Môi trường").pk, "summary": "Phản ánh khói bụi từ lò gạch",
+        "content": "Lò gạch đốt thủ công gây khói bụi buổi tối.", "full_name": "Vàng Thị Mỷ", "phone": "0912 345 678",
+    }  # fmt: skip
+
+
+def test_the_receipt_is_a_page_to_refresh_print_and_bookmark_without_the_key_in_its_address(client, feedback):
+    sent = client.post(reverse("submit"), feedback)
+    petition = Petition.objects.get()
+    assert sent.status_code == 302 and sent["Location"] == reverse("submitted")
+    assert petition.lookup_key not in sent["Location"] and petition.code not in sent["Location"]
+    for _refresh in range(3):
+        receipt = client.get(reverse("submitted"))
+        html = receipt.content.decode()
+        assert receipt.status_code == 200
+        assert petition.code in html and f"{petition.lookup_key[:5]}-{petition.lookup_key[5:]}" in html
+        assert "no-store" in receipt["Cache-Control"]
+    assert Petition.objects.count() == 1
+    assert html.count("Đơn của bạn đã được gửi.") == 0  # the confirmation is said once, after sending
+
+
+def test_the_receipt_shows_the_key_only_to_this_browser_and_only_for_a_while(client, feedback, time_machine):
+    client.post(reverse("submit"), feedback)
+    petition = Petition.objects.get()
+    stranger = Client().get(reverse("submitted"), follow=True)
+    assert petition.lookup_key[:5] not in stranger.content.decode()
+    time_machine.move_to("2026-03-02 09:31 +0700", tick=False)
+    later = client.get(reverse("submitted"), follow=True)
+    assert later.redirect_chain == [(reverse("lookup"), 302)]
+    assert petition.lookup_key[:5] not in later.content.decode()
+    assert "Biên nhận chỉ hiện trong 30 phút" in later.content.decode()
+
+
+def test_sending_the_same_petition_again_shows_the_first_receipt_with_a_notice(client, feedback):
+    first = client.post(reverse("submit"), feedback, follow=True).content.decode()
+    assert "Đơn của bạn đã được gửi." in first
+    again = client.post(reverse("submit"), feedback, follow=True)
+    html = again.content.decode()
+    petition = Petition.objects.get()
+    assert again.redirect_chain == [(reverse("submitted"), 302)]
+    assert html.count("không được gửi thêm lần nữa") == 1 and "Đơn của bạn đã được gửi." not in html
+    assert petition.code in html and f"{petition.lookup_key[:5]}-{petition.lookup_key[5:]}" in html
+
+
+def test_the_same_petition_from_another_browser_is_not_filed_twice_nor_shows_the_key(client, feedback):
+    client.post(reverse("submit"), feedback)
+    other = Client().post(reverse("submit"), feedback, follow=True).content.decode()
+    petition = Petition.objects.get()
+    assert petition.code in other and petition.lookup_key[:5] not in other
+    assert "không được gửi thêm lần nữa" in other
+
+
+def test_the_receipt_has_copy_buttons_and_no_inline_script(client, feedback):
+    client.post(reverse("submit"), feedback)
+    html = client.get(reverse("submitted")).content.decode()
+    petition = Petition.objects.get()
+    assert html.count("data-copy=") == 2 and "js/receipt.js" in html
+    assert f'data-copy="{petition.code}"' in html and f'data-copy="{petition.lookup_key[:5]}-' in html
+    assert "onclick" not in html and "<script>" not in html
+
+
+def test_a_new_receipt_page_without_a_petition_sends_to_the_lookup(client, units):
+    response = client.get(reverse("submitted"), follow=True)
+    assert response.redirect_chain == [(reverse("lookup"), 302)]
