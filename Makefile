@@ -48,7 +48,7 @@ lint: $(VENV)/.dev
 # Refresh the Vietnamese catalogue after changing strings (needs GNU gettext);
 # the compiled .mo is committed so a fresh machine needs no gettext.
 messages: $(VENV)/.dev
-	$(BIN)/python manage.py makemessages --locale vi --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*"
+	$(BIN)/python manage.py makemessages --locale vi --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "var/*" --ignore "tests/*"
 	$(BIN)/python manage.py compilemessages --locale vi --ignore ".venv/*"
 
 bench: $(VENV)/.dev .env

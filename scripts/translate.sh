@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PO=locale/vi/LC_MESSAGES/django.po
 exec 9>/tmp/danvan-po.lock
 flock 9
-.venv/bin/python manage.py makemessages --locale vi --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "var/*" >/dev/null
+.venv/bin/python manage.py makemessages --locale vi --no-obsolete --no-location --ignore ".venv/*" --ignore "staticfiles/*" --ignore "var/*" --ignore "tests/*" >/dev/null
 for dict in "$@"; do
   .venv/bin/python scripts/fill_po.py "$PO" "$dict"
 done
