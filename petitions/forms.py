@@ -209,6 +209,10 @@ class StepForm(forms.Form):
         self.petition, self.user = petition, user
 
 
+class ConfirmForm(StepForm):
+    """A step that needs nothing but the confirmation."""
+
+
 class NoteForm(StepForm):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
     is_public = forms.BooleanField(label=_("Show to the citizen"), required=False)

@@ -7,6 +7,7 @@ from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
 
 from .models import PetitionReader
+from .workflow import Status
 
 
 def can_view_petition(user, petition):
@@ -50,8 +51,26 @@ def can_edit_petition(user, petition):
 
 
 def can_classify_petition(user, petition):
-    """Classify, accept or refuse, transfer, guide, file, mark duplicate."""
+    """Classify as within competence, transfer, guide, file, mark duplicate: the handling unit's handlers
+    and leaders; while the petition is just received, also the receiving unit's reception officers (the
+    citizen reception staff do this work)."""
+    if can_accept_petition(user, petition):
+        return True
+    return (
+        petition.status == Status.RECEIVED
+        and has_role(user, Role.RECEPTION_OFFICER)
+        and petition.receiving_unit_id in visible_unit_ids(user)
+    )
+
+
+def can_accept_petition(user, petition):
+    """Decide on acceptance (accept or refuse): the handling unit's handlers and leaders."""
     return can_view_petition(user, petition) and has_role(user, Role.HANDLER, Role.LEADER)
+
+
+def can_take_petition(user, petition):
+    """A handler of the handling unit takes a petition nobody handles yet."""
+    return petition.handler_id is None and has_role(user, Role.HANDLER) and can_view_petition(user, petition)
 
 
 def can_assign_petition(user, petition):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.workflow import allowed_targets
 
 from . import forms, permissions, services
-from .workflow import OPEN_STATUSES, TRANSITIONS, Status
+from .workflow import ANSWERED_STATUSES, OPEN_STATUSES, TRANSITIONS, Status
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ STEPS = [
         target=Status.CLASSIFIED,
     ),
     Step(
-        "accept", _("Accept for resolution"), forms.AcceptForm, permissions.can_classify_petition,
+        "accept", _("Accept for resolution"), forms.AcceptForm, permissions.can_accept_petition,
         lambda p, u, d: services.accept_petition(
             petition=p, actor=u, accepted_date=d["accepted_date"], note=d["note"]
         ),
@@ -70,7 +70,7 @@ STEPS = [
         target=Status.ACCEPTED,
     ),
     Step(
-        "refuse", _("Do not accept"), forms.RefuseForm, permissions.can_classify_petition,
+        "refuse", _("Do not accept"), forms.RefuseForm, permissions.can_accept_petition,
         lambda p, u, d: services.refuse_petition(
             petition=p, actor=u, reason=d["reason"], decided_on=d["decided_on"], number=d["number"],
             signer=d["signer"],
@@ -109,6 +109,12 @@ STEPS = [
         lambda p, u, d: services.assign_petition(petition=p, handler=d["handler"], actor=u),
         _("The handler is assigned and notified."),
         when=_is_open,
+    ),
+    Step(
+        "take", _("Take the petition"), forms.ConfirmForm, permissions.can_take_petition,
+        lambda p, u, d: services.take_petition(petition=p, actor=u),
+        _("You now handle this petition; the unit's leaders have been told."), "primary",
+        when=lambda p: p.status in services.HANDLING_STATUSES and p.handler_id is None,
     ),
     Step(
         "verify", _("Start verification"), forms.OptionalNoteForm, permissions.can_handle_petition,
@@ -187,6 +193,36 @@ BY_TARGET = {step.target: step for step in STEPS if step.target is not None}
 def steps_for(user, petition):
     """The steps this user can take on this petition now."""
     return [step for step in STEPS if step.available(petition) and step.allowed(user, petition)]
+
+
+def waiting_for(petition):
+    """What the petition waits for and who can act, in a sentence for its page; None once this unit is done."""
+    unit = petition.handling_unit.name
+    handler = petition.handler.get_full_name() if petition.handler_id else None
+    if petition.status == Status.RECEIVED:
+        if petition.receiving_unit_id != petition.handling_unit_id:
+            return _("Waiting for the staff of %(unit)s or of %(receiving)s to classify the petition") % {
+                "unit": unit,
+                "receiving": petition.receiving_unit.name,
+            }
+        return _("Waiting for the staff of %(unit)s to classify the petition") % {"unit": unit}
+    if petition.status == Status.CLASSIFIED:
+        return _("Waiting for %(unit)s to decide on acceptance") % {"unit": unit}
+    if petition.status in services.HANDLING_STATUSES and handler is None:
+        return _("Waiting for a leader to assign a handler, or for a handler of %(unit)s to take the petition") % {
+            "unit": unit
+        }
+    if petition.status == Status.ACCEPTED:
+        return _("Waiting for the handler %(name)s to verify and resolve") % {"name": handler}
+    if petition.status == Status.VERIFYING:
+        return _("Waiting for the handler %(name)s to finish the verification and record the outcome") % {
+            "name": handler
+        }
+    if petition.status in ANSWERED_STATUSES:
+        if handler is None:
+            return _("Waiting for a leader of %(unit)s to close the file") % {"unit": unit}
+        return _("Waiting for the handler %(name)s or a leader to close the file") % {"name": handler}
+    return None
 
 
 def optional_defaults(step):

@@ -171,6 +171,7 @@ def _detail_page(request, petition, bound_step=None, bound_form=None, status=200
         "can_reveal": petition.is_sealed and can_see_identity,
         "can_edit": permissions.can_edit_petition(request.user, petition) and can_see_identity,
         "offers": _offers(request.user, petition, bound_step, bound_form),
+        "waiting": steps.waiting_for(petition),
         "timeline": selectors.timeline(petition),
         "decisions": petition.decisions.all(),
         "attachments": petition.attachments.all(),

@@ -16,6 +16,7 @@ from .classification import (
 from .confidentiality import record_identity_access, record_reader_viewing
 from .followup import escalate_petition, explain_petition_delay, rate_petition, send_daily_digest
 from .handling import (
+    HANDLING_STATUSES,
     add_petition_note,
     assign_petition,
     close_petition,
@@ -24,6 +25,7 @@ from .handling import (
     record_acceptance_notice,
     resolve_petition,
     start_verification,
+    take_petition,
     terminate_petition,
     withdraw_petition,
 )
@@ -38,6 +40,7 @@ from .intake import (
 )
 
 __all__ = [
+    "HANDLING_STATUSES",
     "PETITIONER_FIELDS",
     "PETITION_FIELDS",
     "accept_petition",
@@ -64,6 +67,7 @@ __all__ = [
     "send_daily_digest",
     "start_verification",
     "submit_online_petition",
+    "take_petition",
     "terminate_petition",
     "transfer_petition",
     "update_petition",

@@ -48,7 +48,7 @@ def _check_anonymous_denunciation(petition):
 def accept_petition(*, petition, actor, accepted_date, note=""):
     """Accept for resolution (thụ lý) and start the resolution deadline."""
     petition = _locked(petition)
-    _require(permissions.can_classify_petition(actor, petition))
+    _require(permissions.can_accept_petition(actor, petition))
     _check_anonymous_denunciation(petition)
     if accepted_date > _today():
         raise DomainError(_("The acceptance date cannot be in the future."))
@@ -76,7 +76,7 @@ def accept_petition(*, petition, actor, accepted_date, note=""):
 def refuse_petition(*, petition, actor, reason, decided_on, number="", signer=""):
     """Not accepted, with the reason the citizen is told."""
     petition = _locked(petition)
-    _require(permissions.can_classify_petition(actor, petition))
+    _require(permissions.can_accept_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.NOT_ACCEPTED)
     _check_decision_date(petition, decided_on)
     PetitionDecision.objects.create(

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from danvan.notifications.services import notify
+from danvan.orgunits.selectors import nearest_leaders
 from danvan.workflow import DomainError, check_transition
 
 from .. import permissions
@@ -45,6 +46,41 @@ def assign_petition(*, petition, handler, actor):
         url=reverse("petitions:detail", args=[petition.pk]),
     )
     return petition
+
+
+# The statuses in which a petition needs someone to handle it (verify, resolve).
+HANDLING_STATUSES = (Status.ACCEPTED, Status.VERIFYING)
+
+
+@transaction.atomic
+def take_petition(*, petition, actor):
+    """A handler of the handling unit takes an accepted petition nobody handles; the unit's leaders are told."""
+    petition = _locked(petition)
+    if petition.handler_id is not None:
+        raise DomainError(_("%(name)s already handles this petition.") % {"name": petition.handler})
+    _require(permissions.can_take_petition(actor, petition))
+    if petition.status not in HANDLING_STATUSES:
+        raise DomainError(_("A petition is taken for handling once it has been accepted."))
+    petition.handler = actor
+    petition.version += 1
+    petition.save(update_fields=["handler", "version", "updated_at"])
+    _event(petition, EventKind.ASSIGNED, actor, note=_("Taken for handling by %(name)s.") % {"name": actor})
+    transaction.on_commit(lambda: _tell_leaders_taken(petition, actor))
+    return petition
+
+
+def _tell_leaders_taken(petition, actor):
+    for leader in nearest_leaders(petition.handling_unit):
+        if leader.pk != actor.pk:
+            notify(
+                recipient=leader,
+                kind="petition_taken",
+                key=f"petition:{petition.pk}:taken:{petition.version}",
+                title=_("%(name)s took petition %(code)s for handling") % {"name": actor, "code": petition.code},
+                body=petition.summary,
+                target=petition,
+                url=reverse("petitions:detail", args=[petition.pk]),
+            )
 
 
 @transaction.atomic

@@ -67,6 +67,10 @@ def notices(time_machine, make_petition, units, people, province_bodies):
     denunciation = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 2, 6))
     with TestCase.captureOnCommitCallbacks(execute=True):
         services.assign_petition(petition=complaint, handler=people["handler"], actor=people["leader"])
+    feedback = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 6))
+    services.accept_petition(petition=feedback, actor=people["leader"], accepted_date=date(2026, 2, 6))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.take_petition(petition=feedback, actor=people["colleague"])
     body = province_bodies["standing"]
     supervision = SupervisionFactory(programme=ProgrammeFactory(year=2026, body=body))
     supervision_services.add_recommendation(
@@ -109,6 +113,7 @@ def unopenable(client, kind):
         "petition_reminder",
         "petition_escalation",
         "petition_assigned",
+        "petition_taken",
         "daily_digest",
         "recommendation_reminder",
         "written_answer_reminder",
@@ -120,15 +125,6 @@ def test_every_recipient_opens_the_notice(client, notices, kind):
     assert unopenable(client, kind) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "supervision (outside the petitions app): a level-2 recommendation escalation goes to the leaders of "
-        "the addressed unit's superior (supervision/alerts.py _recipients → nearest_leaders(superior_unit(...))), "
-        "but supervision.selectors.recommendations_visible_to only lets in the supervising body's and the "
-        "addressed unit's trees, so the provincial People's Committee's leaders get a 404"
-    ),
-)
 def test_every_recipient_opens_a_recommendation_escalation(client, notices):
     assert unopenable(client, "recommendation_escalation") == []
 

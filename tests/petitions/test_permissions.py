@@ -4,6 +4,7 @@ the receiving unit's reception officers at classification."""
 from datetime import date
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -85,3 +86,51 @@ class TestReaders:
         client.force_login(people["leader"])
         assert client.get(reverse("petitions:detail", args=[escalated.pk])).status_code == 200
         assert not ReaderViewing.objects.exists()
+
+
+class TestReceivingOfficers:
+    """Ban Tiếp công dân staff classify, transfer or guide what their unit received."""
+
+    def test_the_receiving_units_officer_classifies_transfers_and_guides(self, make_petition, people, units):
+        officer = people["officer"]
+        classified = make_petition()
+        services.classify_petition(petition=classified, actor=officer)
+        transferred = make_petition()
+        services.transfer_petition(petition=transferred, actor=officer, note="", to_unit=units["other"])
+        guided = make_petition()
+        services.guide_petition(petition=guided, actor=officer, note="Hướng dẫn gửi Tòa án nhân dân khu vực.")
+        statuses = [type(p).objects.get(pk=p.pk).status for p in (classified, transferred, guided)]
+        assert statuses == ["classified", "transferred", "guided"]
+
+    def test_but_decides_no_acceptance_and_nothing_once_classified(self, make_petition, people):
+        officer = people["officer"]
+        petition = make_petition()
+        with pytest.raises(PermissionDenied):
+            services.accept_petition(petition=petition, actor=officer, accepted_date=date(2026, 3, 2))
+        with pytest.raises(PermissionDenied):
+            services.refuse_petition(
+                petition=petition, actor=officer, reason="Hết thời hiệu", decided_on=date(2026, 3, 2)
+            )
+        services.classify_petition(petition=petition, actor=people["handler"])
+        assert not permissions.can_classify_petition(officer, type(petition).objects.get(pk=petition.pk))
+
+    def test_an_officer_of_another_unit_cannot(self, make_petition, units):
+        petition = make_petition()
+        stranger = UserFactory(roles=[Role.RECEPTION_OFFICER], units=[units["other"]])
+        assert not permissions.can_classify_petition(stranger, petition)
+        for call in (
+            lambda: services.classify_petition(petition=petition, actor=stranger),
+            lambda: services.guide_petition(petition=petition, actor=stranger, note="x"),
+            lambda: services.transfer_petition(petition=petition, actor=stranger, note="", to_name="Tòa án"),
+        ):
+            with pytest.raises(PermissionDenied):
+                call()
+
+    def test_the_officer_classifies_through_the_page(self, client, make_petition, people):
+        petition = make_petition()
+        client.force_login(people["officer"])
+        page = client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+        assert 'id="step-classify"' in page and 'id="step-accept"' not in page
+        response = client.post(reverse("petitions:step", args=[petition.pk, "classify"]), {})
+        assert response.status_code == 302
+        assert type(petition).objects.get(pk=petition.pk).status == "classified"

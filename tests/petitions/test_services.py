@@ -230,6 +230,34 @@ class TestHandling:
         with pytest.raises(PermissionDenied):
             services.assign_petition(petition=petition, handler=people["colleague"], actor=people["handler"])
 
+    def test_a_handler_takes_an_unassigned_petition_and_the_leaders_are_told_after_commit(
+        self, accepted, people, django_capture_on_commit_callbacks
+    ):
+        petition = accepted()
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            services.take_petition(petition=petition, actor=people["handler"])
+            assert not people["leader"].notifications.exists()  # nothing before the commit
+        for callback in callbacks:
+            callback()
+        petition.refresh_from_db()
+        assert petition.handler == people["handler"]
+        event = petition.events.last()
+        assert (event.kind, event.actor, event.is_public) == (EventKind.ASSIGNED, people["handler"], False)
+        assert "Phạm Quốc Bảo" in event.note
+        notice = people["leader"].notifications.get()
+        assert notice.kind == "petition_taken" and petition.code in notice.title and "Phạm Quốc Bảo" in notice.title
+        with pytest.raises(DomainError, match="Phạm Quốc Bảo"):  # taken already: say by whom
+            services.take_petition(petition=petition, actor=people["colleague"])
+
+    def test_only_a_handler_of_the_unit_takes_and_only_once_accepted(self, make_petition, accepted, people):
+        petition = accepted()
+        for who in ("stranger", "officer", "other_handler"):
+            with pytest.raises(PermissionDenied):
+                services.take_petition(petition=petition, actor=people[who])
+        with pytest.raises(DomainError):
+            services.take_petition(petition=make_petition(), actor=people["handler"])
+        assert Petition.objects.get(pk=petition.pk).handler is None
+
     def test_a_handler_from_another_unit_cannot_be_assigned(self, accepted, people):
         petition = accepted()
         with pytest.raises(DomainError):

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from petitions.models import Kind
-from petitions.steps import BY_NAME, optional_defaults, steps_for, take_step
+from petitions.steps import BY_NAME, optional_defaults, steps_for, take_step, waiting_for
 from petitions.workflow import Status
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,16 @@ def test_a_received_petition_offers_classification_to_handlers_and_assignment_to
     classification = ["classify", "accept", "refuse", "transfer", "guide", "file", "duplicate"]
     assert names(people["handler"], petition) == [*classification, "note", "withdraw"]
     assert names(people["leader"], petition) == [*classification, "assign", "note", "withdraw"]
-    assert names(people["officer"], petition) == []
+    # The receiving unit's reception officers classify, transfer, guide, file; acceptance is not theirs.
+    assert names(people["officer"], petition) == [
+        "classify",
+        "transfer",
+        "guide",
+        "file",
+        "duplicate",
+        "note",
+        "withdraw",
+    ]
     late = make_petition(received=date(2026, 2, 13))  # its acceptance deadline was 23/2
     assert "delay" in names(people["leader"], late) and "delay" not in names(people["handler"], late)
 
@@ -51,3 +60,50 @@ def test_omitted_optional_fields_take_the_forms_empty_values(make_petition, peop
     with pytest.raises(KeyError):
         take_step("accept", petition, people["leader"])  # the acceptance date is required
     assert petition.events.count() == 1
+
+
+def test_an_accepted_petition_nobody_handles_can_be_taken_by_a_handler_of_the_unit(make_petition, people):
+    petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20))
+    take_step("accept", petition, people["leader"], accepted_date=date(2026, 2, 23))
+    petition.refresh_from_db()
+    assert names(people["handler"], petition) == ["take", "note", "withdraw"]
+    assert "take" not in names(people["leader"], petition)  # a leader assigns, themself included
+    assert names(people["stranger"], petition) == names(people["officer"], petition) == []
+    take_step("take", petition, people["handler"])
+    petition.refresh_from_db()
+    assert petition.handler == people["handler"]
+    assert names(people["handler"], petition) == ["verify", "note", "resolve", "withdraw", "terminate"]
+    assert "take" not in names(people["colleague"], petition)
+
+
+def waiting(petition):
+    return str(waiting_for(petition))
+
+
+def test_the_page_says_what_the_petition_waits_for_and_who_can_act(make_petition, people, units):
+    petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20))
+    assert waiting(petition) == "Chờ cán bộ UBND phường Tân Phong phân loại, xử lý đơn"
+    take_step("classify", petition, people["handler"])
+    petition.refresh_from_db()
+    assert waiting(petition) == "Chờ UBND phường Tân Phong quyết định thụ lý"
+    take_step("accept", petition, people["leader"], accepted_date=date(2026, 2, 23))
+    petition.refresh_from_db()
+    assert waiting(petition) == (
+        "Chờ lãnh đạo giao người xử lý, hoặc cán bộ xử lý đơn của UBND phường Tân Phong nhận xử lý"
+    )
+    take_step("take", petition, people["handler"])
+    petition.refresh_from_db()
+    assert waiting(petition) == "Chờ người xử lý Phạm Quốc Bảo xác minh, giải quyết"
+    take_step("verify", petition, people["handler"])
+    petition.refresh_from_db()
+    assert waiting(petition) == "Chờ người xử lý Phạm Quốc Bảo hoàn thành xác minh và ghi nhận kết quả giải quyết"
+    take_step("resolve", petition, people["handler"], decided_on=date(2026, 2, 27), text="Đã xử lý.")
+    petition.refresh_from_db()
+    assert waiting(petition) == "Chờ người xử lý Phạm Quốc Bảo hoặc lãnh đạo đóng hồ sơ"
+    take_step("close", petition, people["handler"])
+    petition.refresh_from_db()
+    assert waiting_for(petition) is None
+    moved = make_petition()
+    take_step("transfer", moved, people["officer"], to_unit=units["other"])
+    moved.refresh_from_db()
+    assert waiting_for(moved) is None

@@ -332,6 +332,21 @@ class TestSteps:
         petition.refresh_from_db()
         assert petition.status == Status.ACCEPTED and petition.due_date == date(2026, 3, 27)
 
+    def test_an_unassigned_handler_is_told_what_the_petition_waits_for_and_takes_it(
+        self, client, make_petition, people
+    ):
+        petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20))
+        services.accept_petition(petition=petition, actor=people["leader"], accepted_date=date(2026, 2, 23))
+        client.force_login(people["colleague"])
+        url = reverse("petitions:detail", args=[petition.pk])
+        html = client.get(url).content.decode()
+        assert 'data-testid="waiting-for"' in html and "Chờ lãnh đạo giao người xử lý" in html
+        assert html.count("Nhận xử lý") == 1
+        response = client.post(reverse("petitions:step", args=[petition.pk, "take"]), {})
+        assert response.status_code == 302
+        html = client.get(url).content.decode()
+        assert "Chờ người xử lý Lò Văn Tâm xác minh, giải quyết" in html and "Nhận xử lý" not in html
+
     def test_refusal_records_the_chosen_reason_and_its_details(self, client, make_petition, people):
         petition = make_petition(received=date(2026, 2, 20))
         client.force_login(people["handler"])
