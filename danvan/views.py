@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView
 
 from danvan.accounts.roles import roles_of
@@ -13,6 +14,19 @@ from danvan.notifications.selectors import notifications_for
 from danvan.workdays.calendar import WorkCalendar
 
 UPCOMING_DAYS = 45
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """A form came back without a valid CSRF token: explain it in the portal's layout (CSRF_FAILURE_VIEW).
+
+    The reason is English for developers; CsrfViewMiddleware has already logged it to django.security.csrf.
+    """
+    referer = request.META.get("HTTP_REFERER", "")
+    same_site = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return render(request, "403_csrf.html", {"back_url": referer if referer and same_site else ""}, status=403)
 
 
 @login_not_required
