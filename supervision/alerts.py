@@ -39,21 +39,23 @@ def _recipients(alert, recommendation):
 
 
 def deliver_recommendation(alert, recommendation):
+    """Runs in the alert's transaction: whoever is told of an escalation becomes a reader in it."""
     from .services import escalate_recommendation
 
+    people = {p.pk: p for p in _recipients(alert, recommendation)}.values()
     with translation.override(settings.LANGUAGE_CODE):
         due = date_format(recommendation.due_date, "SHORT_DATE_FORMAT")
         if alert.kind == AlertKind.REMINDER:
             title = _("Recommendation to %(unit)s due on %(date)s") % {"unit": recommendation.addressed_to, "date": due}
         else:
-            escalate_recommendation(recommendation=recommendation, level=alert.step)
+            escalate_recommendation(recommendation=recommendation, level=alert.step, readers=people)
             title = _("Level %(level)d: recommendation to %(unit)s overdue since %(date)s") % {
                 "level": alert.step,
                 "unit": recommendation.addressed_to,
                 "date": due,
             }
     url = reverse("supervision:recommendation", args=[recommendation.pk])
-    for person in {p.pk: p for p in _recipients(alert, recommendation)}.values():
+    for person in people:
         notify(
             recipient=person, kind=f"recommendation_{alert.kind}", key=f"alert:{alert.pk}", title=title,
             body=recommendation.text[:500], target=recommendation, url=url,

@@ -184,6 +184,27 @@ class Recommendation(models.Model):
         return self.text[:80]
 
 
+class RecommendationReader(models.Model):
+    """Someone outside the supervising body and the addressed unit, told of the recommendation by an
+    escalation notice (the addressed unit's superior), who may therefore read it without working on it."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.PROTECT, related_name="readers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField(_("escalation level"))
+    granted_at = models.DateTimeField(_("told at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reader of an escalated recommendation")
+        verbose_name_plural = _("readers of escalated recommendations")
+        constraints = [
+            # Also the index of the one lookup that lets a reader in.
+            models.UniqueConstraint(fields=["recommendation", "user"], name="recommendation_reader_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.recommendation}"
+
+
 class ProgressUpdate(models.Model):
     """What the addressed unit reports it has done, with evidence; never edited."""
 

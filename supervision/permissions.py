@@ -1,9 +1,11 @@
 """Who may see and change supervision records."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import visible_unit_ids
+
+from .models import RecommendationReader
 
 
 def can_create_programme(user, body):
@@ -37,6 +39,19 @@ def recommendation_scope(user):
     """Q for recommendations the user may see: made by or addressed to their units."""
     ids = visible_unit_ids(user)
     return Q(body_id__in=ids) | Q(addressed_to_id__in=ids)
+
+
+def can_view_recommendation(user, recommendation):
+    """Made by or addressed to one of the user's units (or a unit below them): the scope of every list."""
+    ids = visible_unit_ids(user)
+    return recommendation.body_id in ids or recommendation.addressed_to_id in ids
+
+
+def readable_recommendations(user):
+    """Q for the recommendations the user may open: those in scope, and those an escalation notice
+    told them of (read only; one lookup on the unique recommendation + user index)."""
+    told = RecommendationReader.objects.filter(recommendation=OuterRef("pk"), user_id=user.pk)
+    return recommendation_scope(user) | Q(Exists(told))
 
 
 def can_manage_initiatives(user, unit_id):

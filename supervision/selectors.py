@@ -59,7 +59,15 @@ def supervisions_visible_to(user):
 
 
 def recommendations_visible_to(user):
+    """Made by or addressed to the user's units: what every list, export and figure counts."""
     return Recommendation.objects.filter(permissions.recommendation_scope(user)).select_related(
+        "addressed_to", "body", "supervision__programme"
+    )
+
+
+def recommendations_readable_by(user):
+    """What the recommendation page opens: those in scope, and those an escalation notice told the user of."""
+    return Recommendation.objects.filter(permissions.readable_recommendations(user)).select_related(
         "addressed_to", "body", "supervision__programme"
     )
 
@@ -83,9 +91,10 @@ def documents_visible_to(user):
     return SupervisionDocument.objects.filter(supervision__programme__body__in=units_visible_to(user))
 
 
-def progress_updates_visible_to(user):
+def progress_updates_readable_by(user):
+    """Progress updates (and their evidence) of the recommendations the user may open, readers' included."""
     return ProgressUpdate.objects.filter(recommendation__in=Recommendation.objects.filter(
-        permissions.recommendation_scope(user)
+        permissions.readable_recommendations(user)
     ))  # fmt: skip
 
 

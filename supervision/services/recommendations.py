@@ -11,7 +11,7 @@ from danvan.workdays.calendar import add_days_rolling
 from danvan.workflow import DomainError, check_transition
 
 from .. import permissions
-from ..models import ProgressUpdate, Recommendation, RecommendationKind
+from ..models import ProgressUpdate, Recommendation, RecommendationKind, RecommendationReader
 from ..selectors import COUNCIL_KINDS
 from ..workflow import RECOMMENDATION_TRANSITIONS, RecommendationStatus
 from ._common import _check_not_future, _require, _required_text, _short
@@ -168,12 +168,22 @@ def record_progress(*, recommendation, actor, text, status, percent, evidence=No
 
 
 @transaction.atomic
-def escalate_recommendation(*, recommendation, level, actor=None):
+def escalate_recommendation(*, recommendation, level, readers=(), actor=None):
     """Record the escalation level an overdue recommendation reached (never moves its deadline).
 
+    `readers` are the people told of it: those outside its scope (the addressed unit's superior)
+    may from now on open it, read only, since a notice that leads to "not found" tells nothing.
     Returns whether the level rose; a level already reached changes nothing and writes no row.
     """
     recommendation = _locked(recommendation)
+    RecommendationReader.objects.bulk_create(
+        [
+            RecommendationReader(recommendation=recommendation, user=user, level=level)
+            for user in {user.pk: user for user in readers}.values()
+            if not permissions.can_view_recommendation(user, recommendation)
+        ],
+        ignore_conflicts=True,
+    )
     if level <= recommendation.escalation_level:
         return False
     recommendation.escalation_level = level

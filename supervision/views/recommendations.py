@@ -90,6 +90,8 @@ def _recommendation_page(request, item, form=None, answer_form=None, status=200)
         "show_answer": (item.kind == RecommendationKind.COMMITMENT and item.written_answer_on is None)
         or answer_form is not None,
         "recommendation": item,
+        # A reader told by an escalation notice opens this page only: no link to the body's programme.
+        "in_scope": permissions.can_view_recommendation(request.user, item),
         "updates": item.updates.select_related("recorded_by"),
         "history": history_of(item),
         "can_report": permissions.can_report_progress(request.user, item),
@@ -101,11 +103,12 @@ def _recommendation_page(request, item, form=None, answer_form=None, status=200)
 
 @require_GET
 def recommendation(request, pk):
-    return _recommendation_page(request, get_object_or_404(selectors.recommendations_visible_to(request.user), pk=pk))
+    """One recommendation for anyone who may open it, readers told by an escalation notice included."""
+    return _recommendation_page(request, get_object_or_404(selectors.recommendations_readable_by(request.user), pk=pk))
 
 
 def _reportable(request, pk):
-    item = get_object_or_404(selectors.recommendations_visible_to(request.user), pk=pk)
+    item = get_object_or_404(selectors.recommendations_readable_by(request.user), pk=pk)
     if not permissions.can_report_progress(request.user, item):
         raise PermissionDenied
     return item
@@ -144,7 +147,7 @@ def record_written_answer(request, pk):
 @require_GET
 def evidence(request, pk):
     """Download the evidence attached to a progress update of a recommendation in scope."""
-    update = get_object_or_404(selectors.progress_updates_visible_to(request.user), pk=pk)
+    update = get_object_or_404(selectors.progress_updates_readable_by(request.user), pk=pk)
     if not update.evidence:
         raise Http404
     return FileResponse(update.evidence.open("rb"), as_attachment=True, filename=update.evidence_name)

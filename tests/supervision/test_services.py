@@ -383,3 +383,40 @@ def test_a_late_written_answer_is_reminded_then_reported_to_the_council(world, t
     escalations = Notification.objects.filter(kind="written_answer_escalation")
     assert escalations.filter(recipient=world["supervisor"]).exists()
     assert "quá hạn" in escalations.filter(recipient=world["chairman"]).first().title
+
+
+@pytest.fixture
+def superior(world):
+    """The province's People's Committee: the addressed commune committee's superior, outside the records' scope."""
+    from danvan.accounts.roles import Role
+    from danvan.orgunits.models import UnitKind, UnitLevel
+    from tests.factories import UserFactory
+
+    committee = UnitFactory(
+        name="UBND tỉnh Lai Châu", kind=UnitKind.PEOPLE_COMMITTEE, level=UnitLevel.PROVINCE, parent=world["province"]
+    )
+    return UserFactory(full_name="Lò Văn Hưng", roles=[Role.LEADER], units=[committee])
+
+
+def test_the_superior_told_at_level_two_becomes_a_reader_in_the_same_step(
+    world, recommendation, superior, time_machine
+):
+    from supervision.models import RecommendationReader
+
+    for day in ("2024-04-01", "2024-04-05", "2024-04-05"):  # level 1, then level 2 (twice: once only)
+        time_machine.move_to(f"{day} 06:00 +0700", tick=False)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            alert_tasks.scan_deadlines()
+    assert Notification.objects.filter(recipient=superior, kind="recommendation_escalation").count() == 1
+    # Only the one outside the scope is written; the chairman and the supervisor see it already.
+    assert list(RecommendationReader.objects.values_list("user", "level")) == [(superior.pk, 2)]
+
+
+def test_readers_are_written_even_when_the_level_was_already_reached(world, recommendation, superior):
+    from supervision.models import RecommendationReader
+
+    assert services.escalate_recommendation(recommendation=recommendation, level=2) is True
+    assert (
+        services.escalate_recommendation(recommendation=recommendation, level=2, readers=[superior, superior]) is False
+    )
+    assert RecommendationReader.objects.filter(recommendation=recommendation, user=superior).count() == 1

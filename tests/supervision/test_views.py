@@ -511,3 +511,54 @@ def test_list_pages_make_the_same_queries_for_one_row_as_for_twenty(client, worl
     one = query_count(client, url)
     make(world, 19)
     assert query_count(client, url) == one
+
+
+# Readers told by an escalation notice
+
+
+@pytest.fixture
+def superior(world):
+    """The province's People's Committee's chairman: told at level 2, outside the records' scope."""
+    committee = UnitFactory(
+        name="UBND tỉnh Lai Châu", kind=UnitKind.PEOPLE_COMMITTEE, level=UnitLevel.PROVINCE, parent=world["province"]
+    )
+    return UserFactory(full_name="Lò Văn Hưng", roles=[Role.LEADER], units=[committee])
+
+
+def test_whoever_an_escalation_told_reads_the_recommendation_and_changes_nothing(
+    client, world, recommendation, superior
+):
+    url = f"/supervision/recommendations/{recommendation.pk}/"
+    services.record_progress(
+        recommendation=recommendation, actor=world["chairman"], text="Đã niêm yết quy trình", status="in_progress",
+        percent=40, evidence=SimpleUploadedFile("bien-ban.pdf", b"%PDF-bien-ban"),
+    )  # fmt: skip
+    assert as_user(client, superior).get(url).status_code == 404  # not told yet
+    services.escalate_recommendation(recommendation=recommendation, level=2, readers=[superior, world["supervisor"]])
+    response = client.get(url)
+    html = page(response)
+    assert (
+        response.status_code == 200 and "Rà soát, công khai quy trình" in html and 'data-testid="reader-note"' in html
+    )
+    assert "progress-form" not in html and "answer-form" not in html  # read only
+    assert f'href="/supervision/programmes/{world["programme"].pk}/"' not in html  # a page they may not open
+    update = recommendation.updates.get()
+    assert b"".join(client.get(f"/supervision/evidence/{update.pk}/").streaming_content) == b"%PDF-bien-ban"
+    progress = {"text": "Xong", "status": "implemented", "percent": "100"}
+    assert client.post(f"{url}progress/", progress).status_code == 403
+    assert client.get(f"/supervision/programmes/{world['programme'].pk}/").status_code == 404
+    # The lists and figures keep to the user's units: being told opens the one page.
+    assert client.get("/supervision/recommendations/").context["paginator"].count == 0
+    assert 'data-testid="reader-note"' not in page(as_user(client, world["supervisor"]).get(url))
+    assert as_user(client, world["stranger"]).get(url).status_code == 404
+
+
+def test_a_reader_is_let_in_by_one_lookup_inside_the_page_query(world, recommendation, superior):
+    from supervision import selectors
+
+    services.escalate_recommendation(recommendation=recommendation, level=2, readers=[superior])
+    user = type(superior).objects.get(pk=superior.pk)  # nothing cached
+    with CaptureQueriesContext(connection) as context:
+        assert selectors.recommendations_readable_by(user).get(pk=recommendation.pk) == recommendation
+    touching = [q["sql"] for q in context.captured_queries if "supervision_recommendation" in q["sql"]]
+    assert len(touching) == 1 and "supervision_recommendationreader" in touching[0]
