@@ -35,13 +35,38 @@ def petitions_visible_to(user):
     return Petition.objects.filter(handling_unit__in=units_visible_to(user))
 
 
+def running_deadlines():
+    """Deadlines still running: the current, unmet one of each stage (the main deadline and side ones)."""
+    return PetitionDeadline.objects.filter(is_current=True, met_on__isnull=True)
+
+
 def petition_list(user):
     """The scoped register with what a list row shows, in a fixed number of queries."""
     return (
         petitions_visible_to(user)
         .select_related("category", "handling_unit", "handler", "deadline")
-        .prefetch_related(Prefetch("petitioners", queryset=Petitioner.objects.order_by("order", "pk")))
+        .prefetch_related(
+            Prefetch("petitioners", queryset=Petitioner.objects.order_by("order", "pk")),
+            Prefetch("deadlines", queryset=running_deadlines(), to_attr="running_deadlines"),
+        )
     )
+
+
+def open_obligations(petition):
+    """What the unit still owes on an open petition, most urgent first: its main deadline and side ones
+    such as the acceptance notice. Lists prefetch them (`running_deadlines`); a page reads them once."""
+    if petition.status not in OPEN_STATUSES:
+        return []
+    rows = getattr(petition, "running_deadlines", None)
+    if rows is None:
+        rows = petition.running_deadlines = list(running_deadlines().filter(petition=petition))
+    return sorted(rows, key=lambda deadline: (deadline.due_date, deadline.pk))
+
+
+def most_urgent_obligation(petition):
+    """The open obligation due first, or None."""
+    obligations = open_obligations(petition)
+    return obligations[0] if obligations else None
 
 
 DETAIL_RELATED = (

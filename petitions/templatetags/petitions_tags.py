@@ -1,7 +1,10 @@
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from petitions.workflow import OPEN_STATUSES, Status
+from petitions.models import Stage
+from petitions.selectors import most_urgent_obligation, open_obligations
+from petitions.workflow import Status
 
 register = template.Library()
 
@@ -20,19 +23,49 @@ def status_badge(petition):
     return {"label": petition.get_status_display(), "style": STATUS_STYLES.get(petition.status, "text-bg-light border")}
 
 
+# What each stage's deadline is called where it is shown with its date.
+OBLIGATION_LABELS = {
+    Stage.PROCESSING: _("Processing deadline"),
+    Stage.ACCEPTANCE: _("Acceptance deadline"),
+    Stage.ACCEPTANCE_NOTICE: _("Deadline to notify the citizen"),
+    Stage.RESOLUTION: _("Resolution deadline"),
+}
+
+
+@register.filter
+def obligation_label(deadline):
+    return OBLIGATION_LABELS.get(deadline.stage, deadline.get_stage_display())
+
+
 @register.inclusion_tag("petitions/includes/deadline_badge.html")
 def deadline_badge(petition):
-    """Days left or overdue for the current deadline, in calendar days."""
-    if not petition.due_date or petition.status not in OPEN_STATUSES:
+    """The most urgent open obligation (main deadline or a side one): its name, its date, and the
+    calendar days left or overdue."""
+    deadline = most_urgent_obligation(petition)
+    if deadline is None:
         return {"due": None}
-    days = (petition.due_date - timezone.localdate()).days
+    days = (deadline.due_date - timezone.localdate()).days
     if days < 0:
         style = "danger"
     elif days <= 3:
         style = "warning"
     else:
         style = "success"
-    return {"due": petition.due_date, "days": abs(days), "overdue": days < 0, "today": days == 0, "style": style}
+    return {
+        "due": deadline.due_date,
+        "label": obligation_label(deadline),
+        "level": deadline.escalation_level if days < 0 else 0,
+        "days": abs(days),
+        "overdue": days < 0,
+        "today": days == 0,
+        "style": style,
+    }
+
+
+@register.simple_tag
+def other_obligations(petition):
+    """The open obligations after the most urgent one."""
+    return open_obligations(petition)[1:]
 
 
 @register.filter

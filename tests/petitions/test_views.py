@@ -314,6 +314,70 @@ class TestList:
         assert count_queries(client, url) == one
 
 
+def between(html, start, end="</div>"):
+    """The page's text from the marker `start` to the next `end`."""
+    return html.split(start, 1)[1].split(end, 1)[0]
+
+
+class TestMostUrgentObligation:
+    """The header and the register show the earliest open obligation, main deadline or side one, by name."""
+
+    @pytest.fixture
+    def notice_overdue(self, make_petition, people):
+        # Accepted on Friday 20/2: the denouncer is told within 5 working days (27/2), the resolution
+        # takes 30 days (Sunday 22/3, so Monday 23/3). On 2/3 the notice is 3 days late.
+        petition = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 2, 13))
+        services.accept_petition(petition=petition, actor=people["leader"], accepted_date=date(2026, 2, 20))
+        petition.refresh_from_db()
+        assert petition.due_date == date(2026, 3, 23)
+        return petition
+
+    def test_the_header_shows_the_late_acceptance_notice_before_the_resolution_deadline(
+        self, client, notice_overdue, people
+    ):
+        client.force_login(people["leader"])
+        url = reverse("petitions:detail", args=[notice_overdue.pk])
+        html = client.get(url).content.decode()
+        urgent = between(html, 'data-testid="urgent"')
+        assert "Hạn thông báo cho công dân" in urgent and "27/02/2026" in urgent
+        assert "Quá hạn 3 ngày" in urgent and "text-danger" in urgent
+        assert "Hạn giải quyết: chậm nhất ngày 23/03/2026" in between(html, 'data-testid="obligations"', "</section>")
+        services.record_acceptance_notice(petition=notice_overdue, actor=people["leader"], notified_on=date(2026, 3, 2))
+        urgent = between(client.get(url).content.decode(), 'data-testid="urgent"')
+        assert "Hạn giải quyết" in urgent and "23/03/2026" in urgent and "text-success" in urgent
+
+    def test_the_register_shows_the_late_notice_in_the_deadline_column(self, client, notice_overdue, people):
+        client.force_login(people["leader"])
+        html = client.get(reverse("petitions:list")).content.decode()
+        row = between(html, f">{notice_overdue.code}</a>", "</tr>")
+        assert "Hạn thông báo cho công dân" in row and "27/02/2026" in row and "Quá hạn 3 ngày" in row
+        assert "23/03/2026" not in row
+
+    def test_a_deadline_is_named_for_what_it_is(self, client, make_petition, people):
+        petition = make_petition()
+        client.force_login(people["leader"])
+        html = client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+        assert "Hạn thụ lý" in between(html, 'data-testid="urgent"')
+        assert "Quyết định thụ lý" not in html
+
+    def test_the_register_with_side_deadlines_makes_as_many_queries_for_20_rows_as_for_1(
+        self, client, make_petition, people
+    ):
+        def accepted(n):
+            made = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 2, 13), summary=f"Tố cáo số {n}")
+            services.accept_petition(petition=made, actor=people["leader"], accepted_date=date(2026, 2, 20))
+            return made
+
+        client.force_login(people["leader"])
+        url = reverse("petitions:list")
+        first = accepted(0)
+        one = count_queries(client, url)
+        later = [accepted(n) for n in range(1, 20)]
+        html = client.get(url).content.decode()
+        assert html.count("Hạn thông báo cho công dân</span>") == 20 and all(p.code in html for p in [first, *later])
+        assert count_queries(client, url) == one
+
+
 class TestReceipt:
     def test_the_receipt_names_the_officer_who_received_it(self, client, make_petition, people):
         petition = make_petition()
