@@ -83,11 +83,12 @@ def build_reception():
         )  # fmt: skip
     council = units["HĐND phường Tân Phong"]
     if not VoterMeeting.objects.exists():
-        meeting = VoterMeeting.objects.create(
-            council=council, date=today - timedelta(days=12), place="Nhà văn hóa tổ 14, phường Tân Phong",
-            deputies="Đỗ Văn Long, Tòng Thị Mai", council_session="Kỳ họp cuối năm 2026 của HĐND phường",
-            next_session_date=today + timedelta(days=25), voters_present=85, recorded_by=users["giamsat"],
-            record="Cử tri tổ 12, 13, 14 dự; 6 ý kiến phát biểu.",
+        meeting = services.record_voter_meeting(
+            actor=users["giamsat"], council=council,
+            data={"date": today - timedelta(days=12), "place": "Nhà văn hóa tổ 14, phường Tân Phong",
+                  "deputies": "Đỗ Văn Long, Tòng Thị Mai", "council_session": "Kỳ họp cuối năm 2026 của HĐND phường",
+                  "is_before_session": True, "next_session_date": today + timedelta(days=25), "voters_present": 85,
+                  "record": "Cử tri tổ 12, 13, 14 dự; 6 ý kiến phát biểu."},
         )  # fmt: skip
         for summary, unit in (
             ("Cử tri kiến nghị nâng cấp đường nội tổ 14", "UBND phường Tân Phong"),

@@ -2,11 +2,25 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from danvan.forms import DateInput, not_in_future
 from danvan.orgunits.selectors import current_bodies_in_trees_of
 from danvan.validators import citizen_id_validator
 from petitions.models import Category
 
-from .models import SessionStatus, Visit
+from . import selectors
+from .models import Visit, VisitOutcome, VoterMeeting
+from .workflow import SessionStatus
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class TimeInput(forms.TimeInput):
+    """Hours and minutes in the browser's own time box."""
+
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
 
 
 class SessionStatusForm(forms.Form):
@@ -22,6 +36,37 @@ class SessionStatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         if officials is not None:
             self.fields["presided_by"].queryset = officials
+
+
+class AdHocSessionForm(forms.Form):
+    """An ad hoc (đột xuất) session of the user's units."""
+
+    hosts = forms.ModelMultipleChoiceField(label=_("Host units"), queryset=None)
+    date = forms.DateField(label=_("Date"), widget=DateInput(), input_formats=DATE_FORMATS)
+    start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Ends at"), widget=TimeInput())
+    place = forms.CharField(label=_("Place"), max_length=255)
+    presiding_position = forms.CharField(
+        label=_("Presided by (position)"),
+        max_length=200,
+        help_text=_("E.g. Chairman of the commune People's Committee."),
+    )
+    presiding = forms.ModelChoiceField(label=_("Presiding official"), queryset=None, required=False)
+    is_published = forms.BooleanField(
+        label=_("Publish on the citizens' reception calendar"), required=False, initial=True
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hosts"].queryset = selectors.host_choices(user)
+        self.fields["presiding"].queryset = selectors.presiding_choices(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The session must end after it starts."))
+        return cleaned
 
 
 class VisitForm(forms.ModelForm):
@@ -73,9 +118,9 @@ class VisitForm(forms.ModelForm):
         representatives = {n.strip() for n in cleaned.get("representatives", "").splitlines() if n.strip()}
         for person in cleaned.get("visitors") or []:
             person["is_representative"] = person["full_name"] in representatives
-        if cleaned.get("outcome") == "refused" and not cleaned.get("refusal_reason"):
+        if cleaned.get("outcome") == VisitOutcome.REFUSED and not cleaned.get("refusal_reason"):
             self.add_error("refusal_reason", _("Choose the legal reason for refusing the reception."))
-        if cleaned.get("outcome") == "petition" and not cleaned.get("petition_content", "").strip():
+        if cleaned.get("outcome") == VisitOutcome.PETITION and not cleaned.get("petition_content", "").strip():
             self.add_error("petition_content", _("Write the content of the petition received."))
         return cleaned
 
@@ -84,30 +129,32 @@ class VisitForm(forms.ModelForm):
 
 
 class BookPeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    end = forms.DateField(label=_("Until"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    start = forms.DateField(label=_("From"), widget=DateInput(), input_formats=DATE_FORMATS)
+    end = forms.DateField(label=_("Until"), widget=DateInput(), input_formats=DATE_FORMATS)
 
 
 class VoterMeetingForm(forms.ModelForm):
     class Meta:
-        from .models import VoterMeeting
-
         model = VoterMeeting
         fields = ["council", "date", "place", "deputies", "council_session", "is_before_session", "next_session_date",
                   "voters_present", "record"]  # fmt: skip
-        widgets = {"record": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"record": forms.Textarea(attrs={"rows": 3}), "date": DateInput(), "next_session_date": DateInput()}
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from danvan.orgunits.selectors import units_visible_to
-
-        self.fields["council"].queryset = units_visible_to(user).filter(kind="people_council")
+        self.fields["council"].queryset = selectors.council_choices(user)
+        for name in ("date", "next_session_date"):
+            self.fields[name].input_formats = DATE_FORMATS
+        self.fields["date"].validators.append(not_in_future)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("date") and cleaned.get("next_session_date") and cleaned["next_session_date"] <= cleaned["date"]:
             self.add_error("next_session_date", _("The next session must come after the meeting."))
         return cleaned
+
+    def meeting_data(self):
+        return {f: self.cleaned_data[f] for f in self.Meta.fields if f != "council"}
 
 
 class VoterRecommendationForm(forms.Form):

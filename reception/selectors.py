@@ -4,12 +4,17 @@ import calendar as month_calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
-from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
+from danvan.accounts.roles import Role
+from danvan.history.models import Change
+from danvan.orgunits.models import LOCALITY_KINDS, Unit, UnitKind
+from danvan.orgunits.selectors import unit_with_descendants, units_visible_to, users_at_or_above
 
-from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus
+from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus, Visit, VoterMeeting
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,107 @@ def sessions_visible_to(user):
     )
 
 
-def session_detail(session):
-    from .models import Visit
+def session_list(user):
+    """The user's sessions in date order, for the list page (hosts loaded with them)."""
+    return sessions_visible_to(user).order_by("date", "start_time", "pk")
 
-    return Visit.objects.filter(session=session).select_related("category", "petition").prefetch_related("visitors")
+
+def calendar_units():
+    """The provinces and communes whose calendars citizens can subscribe to."""
+    return Unit.objects.filter(kind__in=[UnitKind.PROVINCE, UnitKind.COMMUNE], valid_to__isnull=True).order_by(
+        "kind", "name"
+    )
+
+
+def host_choices(user):
+    """Current bodies of the user's units that may host a session (localities themselves do not)."""
+    return units_visible_to(user).filter(valid_to__isnull=True).exclude(kind__in=LOCALITY_KINDS).order_by("name")
+
+
+def own_hosts(user):
+    """The host bodies the user belongs to: the default hosts of a session they call."""
+    return host_choices(user).filter(memberships__user=user)
+
+
+def presiding_choices(user):
+    """Leaders who may preside over a session of the user's units: in those units or above them."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(pk__in=users_at_or_above(user.units.all()).values("pk"))
+            | Q(memberships__unit__in=units_visible_to(user)),
+            is_active=True,
+            groups__name=Role.LEADER,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def officials_for(session):
+    """Who may have presided over a session in person: members of a host unit or a unit above it."""
+    return users_at_or_above(session.hosts.all())
+
+
+def histories_of(objects):
+    """{pk: history rows} for objects of one model, oldest first, in one query."""
+    objects = list(objects)
+    if not objects:
+        return {}
+    rows = (
+        Change.objects.filter(
+            content_type=ContentType.objects.get_for_model(objects[0]), object_id__in=[obj.pk for obj in objects]
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    result = {obj.pk: [] for obj in objects}
+    for row in rows:
+        row.from_label, row.to_label = row.from_status, row.to_status
+        result[row.object_id].append(row)
+    return result
+
+
+def visits_of(session):
+    """The session's visits with their citizens, category, petition and history (`visit.history`)."""
+    visits = list(
+        Visit.objects.filter(session=session)
+        .select_related("category", "petition", "recorded_by")
+        .prefetch_related("visitors")
+    )
+    histories = histories_of(visits)
+    for visit in visits:
+        visit.history = histories[visit.pk]
+    return visits
+
+
+def book_visits(user, start, end):
+    """Visits in the user's sessions from `start` to `end`, for the reception book."""
+    return (
+        Visit.objects.filter(session__in=sessions_visible_to(user), session__date__range=(start, end))
+        .select_related("session", "petition")
+        .prefetch_related("visitors")
+        .order_by("session__date", "pk")
+    )
+
+
+def voter_meetings_visible_to(user):
+    """Voter meetings of the councils in the user's units, newest first."""
+    return (
+        VoterMeeting.objects.filter(council__in=units_visible_to(user))
+        .select_related("council")
+        .order_by("-date", "-pk")
+    )
+
+
+def council_choices(user):
+    """People's Councils in the user's units."""
+    return units_visible_to(user).filter(kind=UnitKind.PEOPLE_COUNCIL).order_by("name")
+
+
+def recommendations_of(meeting):
+    """The petitions a voter meeting's recommendations became, in the order recorded."""
+    return meeting.petitions.select_related("handling_unit").order_by("pk")
 
 
 def norm_for(position, on):

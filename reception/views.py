@@ -1,27 +1,40 @@
+"""Pages of citizen reception: the public calendar, sessions and their visits, compliance, voter meetings."""
+
 from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_GET, require_POST
+from django_filters.views import FilterView
 from icalendar import Calendar, Event
 
-from danvan.accounts.roles import Role, has_role
+from danvan.history.selectors import history_of
 from danvan.orgunits.models import Unit
-from danvan.orgunits.selectors import units_visible_to, users_at_or_above
+from danvan.orgunits.selectors import units_visible_to
 from danvan.workflow import DomainError
 
-from . import exports, selectors, services
-from .forms import BookPeriodForm, SessionStatusForm, VisitForm, VoterMeetingForm, VoterRecommendationForm
-from .models import Visit, VoterMeeting
+from . import exports, permissions, selectors, services
+from .filters import SessionFilter, VoterMeetingFilter
+from .forms import (
+    AdHocSessionForm,
+    BookPeriodForm,
+    SessionStatusForm,
+    VisitForm,
+    VoterMeetingForm,
+    VoterRecommendationForm,
+)
 
 CALENDAR_DAYS = 90
+PAGE_SIZE = 25
+# Without a chosen period the session list starts a month back: last month's sessions still get visits recorded.
+DEFAULT_LOOKBACK_DAYS = 31
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -31,8 +44,8 @@ class PublicCalendarView(View):
     def get(self, request):
         today = timezone.localdate()
         sessions = selectors.published_sessions(start=today, end=today + timedelta(days=CALENDAR_DAYS))
-        units = Unit.objects.filter(kind__in=["province", "commune"], valid_to__isnull=True).order_by("kind", "name")
-        return render(request, "public/calendar.html", {"sessions": sessions, "units": units, "days": CALENDAR_DAYS})
+        context = {"sessions": sessions, "units": selectors.calendar_units(), "days": CALENDAR_DAYS}
+        return render(request, "public/calendar.html", context)
 
 
 @login_not_required
@@ -58,36 +71,70 @@ def calendar_feed(request, unit_id):
     return response
 
 
-def _session_or_404(request, pk):
-    session = selectors.sessions_visible_to(request.user).filter(pk=pk).first()
-    if session is None:
-        raise Http404
-    return session
+class SessionListView(FilterView):
+    """The sessions of the user's units, from a month back unless another period is chosen."""
+
+    filterset_class = SessionFilter
+    template_name = "reception/sessions.html"
+    context_object_name = "sessions"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.session_list(self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        data = self.request.GET.copy()
+        data.setdefault("date_from", f"{timezone.localdate() - timedelta(days=DEFAULT_LOOKBACK_DAYS):%d/%m/%Y}")
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        return {**kwargs, "data": data, "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            today=timezone.localdate(),
+            book=BookPeriodForm(),
+            can_create=permissions.can_create_ad_hoc_session(self.request.user),
+            **kwargs,
+        )
 
 
-@require_GET
-def session_list(request):
-    """Today's and the coming sessions of the user's units, and the last month's."""
-    today = timezone.localdate()
-    sessions = selectors.sessions_visible_to(request.user).filter(date__gte=today - timedelta(days=31))
-    return render(
-        request,
-        "reception/sessions.html",
-        {"today": today, "sessions": sessions.order_by("date", "start_time")[:200], "book": BookPeriodForm()},
-    )
+class AdHocSessionView(View):
+    """Call an ad hoc (đột xuất) session of the user's units."""
 
+    template_name = "reception/session_form.html"
 
-def _officials_for(session):
-    return users_at_or_above(session.hosts.all())
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.can_create_ad_hoc_session(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        initial = {"hosts": selectors.own_hosts(request.user)}
+        return self.page(AdHocSessionForm(user=request.user, initial=initial))
+
+    def post(self, request):
+        form = AdHocSessionForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                session = services.create_ad_hoc_session(actor=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The ad hoc reception session is recorded."))
+                return redirect("reception:session", session.pk)
+        return self.page(form, status=400)
+
+    def page(self, form, status=200):
+        return render(self.request, self.template_name, {"form": form}, status=status)
 
 
 def _session_page(request, session, *, visit_form=None, status_form=None, status=200):
     context = {
         "session": session,
-        "visits": selectors.session_detail(session),
-        "can_record": services.can_record_reception(request.user, session),
+        "visits": selectors.visits_of(session),
+        "history": history_of(session),
+        "can_record": permissions.can_record_reception(request.user, session),
         "visit_form": visit_form or VisitForm(prefix="visit"),
-        "status_form": status_form or SessionStatusForm(prefix="status", officials=_officials_for(session)),
+        "status_form": status_form or SessionStatusForm(prefix="status", officials=selectors.officials_for(session)),
         "today": timezone.localdate(),
     }
     return render(request, "reception/session.html", context, status=status)
@@ -95,13 +142,13 @@ def _session_page(request, session, *, visit_form=None, status_form=None, status
 
 @require_GET
 def session_detail(request, pk):
-    return _session_page(request, _session_or_404(request, pk))
+    return _session_page(request, get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk))
 
 
 @require_POST
 def record_visit(request, pk):
-    session = _session_or_404(request, pk)
-    if not services.can_record_reception(request.user, session):
+    session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
+    if not permissions.can_record_reception(request.user, session):
         raise PermissionDenied
     form = VisitForm(request.POST, prefix="visit")
     if form.is_valid():
@@ -128,17 +175,13 @@ def record_visit(request, pk):
 
 @require_POST
 def set_status(request, pk):
-    session = _session_or_404(request, pk)
-    form = SessionStatusForm(request.POST, prefix="status", officials=_officials_for(session))
+    session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
+    if not permissions.can_record_reception(request.user, session):
+        raise PermissionDenied
+    form = SessionStatusForm(request.POST, prefix="status", officials=selectors.officials_for(session))
     if form.is_valid():
         try:
-            services.set_session_status(
-                session=session,
-                actor=request.user,
-                status=form.cleaned_data["status"],
-                reason=form.cleaned_data["reason"],
-                presided_by=form.cleaned_data["presided_by"],
-            )
+            services.set_session_status(session=session, actor=request.user, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
@@ -155,19 +198,13 @@ def reception_book(request):
         messages.error(request, _("Choose the period of the reception book (dd/mm/yyyy)."))
         return redirect("reception:sessions")
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    visits = (
-        Visit.objects.filter(session__in=selectors.sessions_visible_to(request.user), session__date__range=(start, end))
-        .select_related("session", "petition")
-        .prefetch_related("visitors")
-        .order_by("session__date", "pk")
-    )
-    return exports.book_response(visits, start, end)
+    return exports.book_response(selectors.book_visits(request.user, start, end), start, end)
 
 
 @require_GET
 def compliance(request):
     """Sessions required by the norms vs held in person, per official and month."""
-    if not has_role(request.user, Role.LEADER, Role.SUPERVISOR, Role.ADMINISTRATOR):
+    if not permissions.can_view_compliance(request.user):
         raise PermissionDenied
     today = timezone.localdate()
     try:
@@ -176,72 +213,89 @@ def compliance(request):
     except ValueError:
         year, month, first = today.year, today.month, today.replace(day=1)
     rows = selectors.compliance(selectors.duties_visible_to(request.user, first), year, month)
-    units = units_visible_to(request.user)
-    return render(request, "reception/compliance.html", {"rows": rows, "month": first, "has_units": units.exists()})
+    has_units = units_visible_to(request.user).exists()
+    return render(request, "reception/compliance.html", {"rows": rows, "month": first, "has_units": has_units})
 
 
-def _can_record_meetings(user):
-    return has_role(user, Role.SUPERVISOR, Role.LEADER, Role.RECEPTION_OFFICER)
-
-
-@require_GET
-def voter_meetings(request):
+class VoterMeetingListView(FilterView):
     """Voter meetings of the councils in the user's units."""
-    meetings = VoterMeeting.objects.filter(council__in=units_visible_to(request.user)).select_related("council")
-    return render(
-        request,
-        "reception/voter_meetings.html",
-        {
-            "meetings": meetings[:100],
-            "form": VoterMeetingForm(user=request.user),
-            "can_record": _can_record_meetings(request.user),
-        },
-    )
+
+    filterset_class = VoterMeetingFilter
+    template_name = "reception/voter_meetings.html"
+    context_object_name = "meetings"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.voter_meetings_visible_to(self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        can_record = permissions.can_record_meetings(self.request.user)
+        return super().get_context_data(can_record=can_record, **kwargs)
 
 
-@require_POST
-def add_voter_meeting(request):
-    if not _can_record_meetings(request.user):
-        raise PermissionDenied
-    form = VoterMeetingForm(request.POST, user=request.user)
-    if form.is_valid():
-        meeting = form.save(commit=False)
-        meeting.recorded_by = request.user
-        meeting.save()
-        messages.success(request, _("The voter meeting is recorded."))
-        return redirect("reception:voter_meeting", meeting.pk)
-    meetings = VoterMeeting.objects.filter(council__in=units_visible_to(request.user)).select_related("council")
-    context = {"meetings": meetings[:100], "form": form, "can_record": True}
-    return render(request, "reception/voter_meetings.html", context, status=400)
+class VoterMeetingCreateView(View):
+    """Record a meeting of a council's deputies with voters."""
 
+    template_name = "reception/voter_meeting_form.html"
 
-def _meeting_or_404(request, pk):
-    meeting = VoterMeeting.objects.filter(pk=pk, council__in=units_visible_to(request.user)).first()
-    if meeting is None:
-        raise Http404
-    return meeting
-
-
-def voter_meeting(request, pk):
-    """A voter meeting and its recommendations, each a petition for the responsible unit."""
-    meeting = _meeting_or_404(request, pk)
-    form = VoterRecommendationForm(request.POST or None, council=meeting.council)
-    if request.method == "POST":
-        if not _can_record_meetings(request.user):
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.can_record_meetings(request.user):
             raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.page(VoterMeetingForm(user=request.user))
+
+    def post(self, request):
+        form = VoterMeetingForm(request.POST, user=request.user)
         if form.is_valid():
             try:
-                petition = services.add_voter_recommendation(meeting=meeting, actor=request.user, **form.cleaned_data)
+                meeting = services.record_voter_meeting(
+                    actor=request.user, council=form.cleaned_data["council"], data=form.meeting_data()
+                )
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("Recommendation recorded as petition %(code)s.") % {"code": petition.code})
+                messages.success(request, _("The voter meeting is recorded."))
                 return redirect("reception:voter_meeting", meeting.pk)
-    petitions = meeting.petitions.select_related("handling_unit").order_by("pk")
+        return self.page(form, status=400)
+
+    def page(self, form, status=200):
+        return render(self.request, self.template_name, {"form": form}, status=status)
+
+
+def _meeting_page(request, meeting, *, form=None, status=200):
     context = {
         "meeting": meeting,
-        "form": form,
-        "petitions": petitions,
-        "can_record": _can_record_meetings(request.user),
+        "petitions": selectors.recommendations_of(meeting),
+        "history": history_of(meeting),
+        "can_record": permissions.can_record_meeting_of(request.user, meeting.council),
+        "form": form or VoterRecommendationForm(council=meeting.council),
     }
-    return render(request, "reception/voter_meeting.html", context, status=400 if form.errors else 200)
+    return render(request, "reception/voter_meeting.html", context, status=status)
+
+
+@require_GET
+def voter_meeting(request, pk):
+    """A voter meeting and its recommendations, each a petition for the responsible unit."""
+    return _meeting_page(request, get_object_or_404(selectors.voter_meetings_visible_to(request.user), pk=pk))
+
+
+@require_POST
+def add_voter_recommendation(request, pk):
+    meeting = get_object_or_404(selectors.voter_meetings_visible_to(request.user), pk=pk)
+    if not permissions.can_record_meeting_of(request.user, meeting.council):
+        raise PermissionDenied
+    form = VoterRecommendationForm(request.POST, council=meeting.council)
+    if form.is_valid():
+        try:
+            petition = services.add_voter_recommendation(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Recommendation recorded as petition %(code)s.") % {"code": petition.code})
+            return redirect("reception:voter_meeting", meeting.pk)
+    return _meeting_page(request, meeting, form=form, status=400)

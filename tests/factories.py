@@ -58,6 +58,47 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
 
 
+# Reception (appended: imports here so the file's head stays as others left it).
+import datetime as dt  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A planned reception session, today unless told; pass hosts=[unit, ...]."""
+
+    class Meta:
+        model = "reception.ReceptionSession"
+        skip_postgeneration_save = True
+
+    date = factory.LazyFunction(timezone.localdate)
+    start_time = dt.time(7, 30)
+    end_time = dt.time(11, 30)
+    place = "Trụ sở UBND phường"
+    presiding_position = "Chủ tịch UBND phường"
+
+    @factory.post_generation
+    def hosts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.hosts.set(extracted)
+
+
+class VoterMeetingFactory(factory.django.DjangoModelFactory):
+    """A voter meeting of a People's Council, 60 days before the next council session."""
+
+    class Meta:
+        model = "reception.VoterMeeting"
+
+    council = factory.SubFactory(UnitFactory, kind=UnitKind.PEOPLE_COUNCIL)
+    next_session_date = dt.date(2026, 6, 25)
+    date = factory.LazyAttribute(lambda meeting: meeting.next_session_date - dt.timedelta(days=60))
+    place = "Nhà văn hóa tổ 14"
+    deputies = "Đỗ Văn Long"
+    council_session = "Kỳ họp thứ 5"
+    voters_present = 60
+    recorded_by = factory.SubFactory(UserFactory)
+
+
 # Supervision: plain rows for test setup (the services that create them are tested on their own).
 
 from datetime import date  # noqa: E402  (appended section; the file's head belongs to others' work)

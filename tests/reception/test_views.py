@@ -11,7 +11,6 @@ from danvan.alerts import tasks as alert_tasks
 from danvan.notifications.models import Notification
 from danvan.orgunits.models import UnitKind
 from petitions.models import Category, Petition
-from reception import services
 from reception.models import ReceptionSession, SessionStatus, VoterMeeting
 from tests.factories import UnitFactory, UserFactory
 
@@ -129,21 +128,6 @@ def test_the_presiding_official_is_reminded_before_the_session(setup, time_machi
     assert Notification.objects.count() == 1
 
 
-def test_voters_recommendations_are_due_before_the_next_session(setup):
-    council = UnitFactory(name="HĐND phường Tân Phong", kind=UnitKind.PEOPLE_COUNCIL)
-    meeting = VoterMeeting.objects.create(
-        council=council, date=date(2026, 3, 5), place="Nhà văn hóa tổ 14", deputies="Đỗ Văn Long",
-        council_session="Kỳ họp thứ 5", next_session_date=date(2026, 6, 25), recorded_by=setup["chairman"],
-    )  # fmt: skip
-    petition = services.add_voter_recommendation(
-        meeting=meeting, actor=setup["officer"], unit=setup["committee"], category=Category.objects.first(),
-        summary="Cử tri kiến nghị xây thêm phòng học", content="Trường tiểu học tổ 14 thiếu phòng học.",
-    )  # fmt: skip
-    assert petition.channel == "voter_meeting" and petition.kind == "recommendation"
-    assert petition.due_date == date(2026, 6, 25)
-    assert list(meeting.petitions.all()) == [petition]
-
-
 def test_voter_meeting_pages_record_a_meeting_and_its_recommendations(client, setup):
     council = UnitFactory(name="HĐND phường Tân Phong", kind=UnitKind.PEOPLE_COUNCIL, parent=setup["committee"].parent)
     supervisor = UserFactory(roles=[Role.SUPERVISOR], units=[council])
@@ -159,7 +143,7 @@ def test_voter_meeting_pages_record_a_meeting_and_its_recommendations(client, se
     })  # fmt: skip
     meeting = VoterMeeting.objects.get()
     assert response["Location"] == reverse("reception:voter_meeting", args=[meeting.pk])
-    client.post(reverse("reception:voter_meeting", args=[meeting.pk]), {
+    client.post(reverse("reception:add_voter_recommendation", args=[meeting.pk]), {
         "unit": setup["committee"].pk, "category": Category.objects.first().pk,
         "summary": "Cử tri kiến nghị sửa đường tổ 14", "content": "Đường xuống cấp.",
     })  # fmt: skip
