@@ -13,3 +13,16 @@ def test_permissions_of_a_role_are_named_in_vietnamese(admin_client):
     html = admin_client.get(f"/admin/auth/group/{role.pk}/change/").content.decode()
     assert "Được xem buổi tiếp công dân" in html
     assert "Can view" not in html and "Can add" not in html
+
+
+def test_sign_in_records_are_named_in_vietnamese(admin_client):
+    from axes.models import AccessAttempt, AccessLog
+    from django.utils import timezone
+
+    log = AccessLog.objects.create(username="tiepdan", ip_address="127.0.0.1", attempt_time=timezone.now())
+    attempt = AccessAttempt.objects.create(
+        username="tiepdan", ip_address="127.0.0.1", attempt_time=timezone.now(), failures_since_start=1
+    )
+    assert str(log).startswith("Lượt đăng nhập của tiepdan lúc ")
+    html = admin_client.get(f"/admin/axes/accessattempt/{attempt.pk}/change/").content.decode()
+    assert "Lần thử đăng nhập lúc" in html and "Attempted Access" not in html
