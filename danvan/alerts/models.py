@@ -58,7 +58,7 @@ class Alert(models.Model):
     makes each exist once, however often the scan runs or a task is retried."""
 
     source = models.CharField(_("source"), max_length=50)
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.PositiveBigIntegerField(_("record number"))
     kind = models.CharField(_("kind"), max_length=20, choices=AlertKind.choices)
     # Reminders: working days before the deadline. Escalations: the level, 1 to 3.
     step = models.PositiveSmallIntegerField(_("step"))
