@@ -2,11 +2,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.forms import DateInput, check_upload, not_in_future
+from danvan.workflow import DomainError, allowed_targets, check_transition
 from danvan.orgunits.selectors import current_bodies_in_trees_of, same_tree
 from petitions.selectors import upload_limit_mb
 
 from .models import DelegationRole, DocumentKind, InitiativeField, InitiativeLevel, SupervisionKind
-from .workflow import RecommendationStatus
+from .workflow import (
+    RECOMMENDATION_FINAL,
+    RECOMMENDATION_TRANSITIONS,
+    RecommendationStatus,
+    percent_problem,
+    percent_rules,
+)
 
 
 def _target_choices(targets):
@@ -111,17 +118,46 @@ class RecommendationForm(forms.Form):
 
 
 class ProgressForm(forms.Form):
+    """A progress report: only the statuses the recommendation may move to, with a percentage that agrees.
+
+    It starts on the current status when that is still offered, else on no status: never on an ending one.
+    """
+
     text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
-    status = forms.ChoiceField(label=_("Status"), choices=RecommendationStatus.choices)
+    status = forms.ChoiceField(label=_("Status"))
     percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
     evidence = forms.FileField(label=_("Evidence (optional)"), required=False)
 
-    def __init__(self, *args, can_assess=True, **kwargs):
+    def __init__(self, *args, current, can_assess=True, **kwargs):
         super().__init__(*args, **kwargs)
-        if not can_assess:  # "not implemented" is the supervising body's conclusion
-            self.fields["status"].choices = [
-                choice for choice in RecommendationStatus.choices if choice[0] != RecommendationStatus.NOT_IMPLEMENTED
-            ]
+        targets = [
+            target
+            for target in allowed_targets(RECOMMENDATION_TRANSITIONS, current)
+            # "not implemented" is the supervising body's conclusion
+            if can_assess or target != RecommendationStatus.NOT_IMPLEMENTED
+        ]
+        self.current = current
+        status = self.fields["status"]
+        # Any status is accepted here so that a step no longer offered gets the workflow's reason, not "invalid".
+        status.choices = [("", "---------"), *RecommendationStatus.choices]
+        status.widget.choices = [("", "---------"), *_target_choices(targets)]
+        status.initial = current if current in targets and current not in RECOMMENDATION_FINAL else ""
+        self.fields["percent"].help_text = percent_rules()
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        try:
+            check_transition(RECOMMENDATION_TRANSITIONS, self.current, status)
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from error
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        status, percent = cleaned.get("status"), cleaned.get("percent")
+        if status and percent is not None and (problem := percent_problem(status, percent)):
+            self.add_error("percent", problem)
+        return cleaned
 
     def clean_evidence(self):
         return check_upload(self.cleaned_data.get("evidence"), limit_mb=upload_limit_mb())

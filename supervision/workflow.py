@@ -1,6 +1,7 @@
 """Statuses and allowed changes of programmes, supervisions, recommendations and Dân vận khéo initiatives."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,6 +46,8 @@ class RecommendationStatus(models.TextChoices):
 
 # Progress can move freely while work goes on; "implemented" is final.
 RECOMMENDATION_OPEN = (RecommendationStatus.NOT_STARTED, RecommendationStatus.IN_PROGRESS, RecommendationStatus.PARTLY)
+# The endings: a form never starts on one of them (the supervising body may re-open "not implemented").
+RECOMMENDATION_FINAL = (RecommendationStatus.IMPLEMENTED, RecommendationStatus.NOT_IMPLEMENTED)
 RECOMMENDATION_TRANSITIONS = {
     RecommendationStatus.NOT_STARTED: {
         RecommendationStatus.IN_PROGRESS, RecommendationStatus.PARTLY, RecommendationStatus.IMPLEMENTED,
@@ -61,6 +64,43 @@ RECOMMENDATION_TRANSITIONS = {
     RecommendationStatus.NOT_IMPLEMENTED: {RecommendationStatus.IN_PROGRESS, RecommendationStatus.IMPLEMENTED},
     RecommendationStatus.IMPLEMENTED: set(),
 }  # fmt: skip
+
+
+# What "percent done" each status allows, so a report never contradicts itself: it is refused, never corrected.
+# Not implemented is the supervising body's conclusion; what was achieved before it (under 100 %) stays on record.
+RECOMMENDATION_PERCENT = {
+    RecommendationStatus.NOT_STARTED: (0, 0),
+    RecommendationStatus.IN_PROGRESS: (1, 99),
+    RecommendationStatus.PARTLY: (1, 99),
+    RecommendationStatus.IMPLEMENTED: (100, 100),
+    RecommendationStatus.NOT_IMPLEMENTED: (0, 99),
+}
+
+
+def percent_problem(status, percent):
+    """Why `percent` contradicts `status` (a translated sentence), or "" when they agree."""
+    low, high = RECOMMENDATION_PERCENT[status]
+    if low <= percent <= high:
+        return ""
+    label = RecommendationStatus(status).label
+    if low == high:
+        return gettext("“%(status)s” means %(percent)d %% done: enter %(percent)d or choose another status.") % {
+            "status": label,
+            "percent": low,
+        }
+    return gettext("“%(status)s” needs a percentage from %(low)d to %(high)d %%.") % {
+        "status": label,
+        "low": low,
+        "high": high,
+    }
+
+
+def percent_rules():
+    """The rules above as one sentence for the progress form."""
+    return gettext(
+        "Not started: 0 %. In progress or partly implemented: 1 to 99 %. Implemented: 100 %. "
+        "Not implemented (the supervising body's conclusion): 0 to 99 %."
+    )
 
 
 class InitiativeStatus(models.TextChoices):

@@ -13,7 +13,7 @@ from danvan.workflow import DomainError, check_transition
 from .. import permissions
 from ..models import ProgressUpdate, Recommendation, RecommendationKind, RecommendationReader
 from ..selectors import COUNCIL_KINDS
-from ..workflow import RECOMMENDATION_TRANSITIONS, RecommendationStatus
+from ..workflow import RECOMMENDATION_TRANSITIONS, RecommendationStatus, percent_problem
 from ._common import _check_not_future, _require, _required_text, _short
 from .programmes import _locked_supervision, _new_finding
 
@@ -135,15 +135,16 @@ def record_written_answer(*, recommendation, actor, answered_on):
 
 @transaction.atomic
 def record_progress(*, recommendation, actor, text, status, percent, evidence=None):
-    """The addressed unit reports what it did; the recommendation takes the reported status."""
+    """The addressed unit reports what it did; the recommendation takes the reported status and percentage,
+    which must agree (workflow.RECOMMENDATION_PERCENT)."""
     recommendation = _locked(recommendation)
     _require(permissions.can_report_progress(actor, recommendation))
     check_transition(RECOMMENDATION_TRANSITIONS, recommendation.status, status)
     text = _required_text(text, _("Write what was done."))
     if status == RecommendationStatus.NOT_IMPLEMENTED and not permissions.can_assess(actor, recommendation):
         raise DomainError(_("Only the supervising body can conclude that a recommendation was not implemented."))
-    if status == RecommendationStatus.IMPLEMENTED:
-        percent = 100
+    if problem := percent_problem(status, percent):
+        raise DomainError(problem)
     update = ProgressUpdate.objects.create(
         recommendation=recommendation,
         text=text,

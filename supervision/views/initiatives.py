@@ -120,6 +120,15 @@ def _status_form(item, data=None):
     return InitiativeStatusForm(data, targets=allowed_targets(INITIATIVE_TRANSITIONS, item.status))
 
 
+def _status_confirm(targets):
+    """The question asked before a step that cannot be taken back: recognition, then commendation."""
+    if InitiativeStatus.COMMENDED in targets:
+        return _("A commendation is recorded for good. Continue?")
+    if InitiativeStatus.EXEMPLAR in targets:
+        return _("Recognition as an exemplar cannot be taken back. Record this step?")
+    return ""
+
+
 def _initiative_page(request, item, status_form=None, evidence_form=None, status=200):
     targets = allowed_targets(INITIATIVE_TRANSITIONS, item.status)
     context = {
@@ -129,9 +138,7 @@ def _initiative_page(request, item, status_form=None, evidence_form=None, status
         "can_manage": permissions.can_manage_initiatives(request.user, item.unit_id),
         "status_form": status_form or _status_form(item),
         "has_targets": bool(targets) or status_form is not None,
-        "status_confirm": _("A commendation is recorded for good. Continue?")
-        if InitiativeStatus.COMMENDED in targets
-        else "",
+        "status_confirm": _status_confirm(targets),
         "evidence_form": evidence_form or EvidenceForm(),
     }
     return render(request, "supervision/initiative.html", context, status=status)

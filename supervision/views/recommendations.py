@@ -95,7 +95,7 @@ def _recommendation_page(request, item, form=None, answer_form=None, status=200)
         "updates": item.updates.select_related("recorded_by"),
         "history": history_of(item),
         "can_report": permissions.can_report_progress(request.user, item),
-        "form": form or ProgressForm(initial={"status": item.status, "percent": item.percent}, can_assess=can_assess),
+        "form": form or ProgressForm(initial={"percent": item.percent}, current=item.status, can_assess=can_assess),
         "answer_form": answer_form or WrittenAnswerForm(),
     }
     return render(request, "supervision/recommendation.html", context, status=status)
@@ -117,7 +117,9 @@ def _reportable(request, pk):
 @require_POST
 def record_progress(request, pk):
     item = _reportable(request, pk)
-    form = ProgressForm(request.POST, request.FILES, can_assess=permissions.can_assess(request.user, item))
+    form = ProgressForm(
+        request.POST, request.FILES, current=item.status, can_assess=permissions.can_assess(request.user, item)
+    )
     if form.is_valid():
         try:
             services.record_progress(recommendation=item, actor=request.user, **form.cleaned_data)

@@ -198,11 +198,11 @@ def test_a_recommendation_and_its_new_finding_are_one_step(world):
 def test_every_recommendation_status_change(world, recommendation, source, target):
     Recommendation.objects.filter(pk=recommendation.pk).update(status=source)
     actor = world["supervisor"] if target == RecommendationStatus.NOT_IMPLEMENTED else world["chairman"]
+    percent = 100 if target == RecommendationStatus.IMPLEMENTED else 60
     update = services.record_progress(
-        recommendation=recommendation, actor=actor, text="Đã ban hành quy trình", status=target, percent=60
+        recommendation=recommendation, actor=actor, text="Đã ban hành quy trình", status=target, percent=percent
     )
     recommendation.refresh_from_db()
-    percent = 100 if target == RecommendationStatus.IMPLEMENTED else 60
     assert recommendation.status == target == update.status and recommendation.percent == percent
     entry = last(recommendation)
     assert (entry.kind, entry.from_status, entry.to_status, entry.actor) == (ChangeKind.PROGRESS, source, target, actor)
@@ -420,3 +420,37 @@ def test_readers_are_written_even_when_the_level_was_already_reached(world, reco
         services.escalate_recommendation(recommendation=recommendation, level=2, readers=[superior, superior]) is False
     )
     assert RecommendationReader.objects.filter(recommendation=recommendation, user=superior).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "percent"),
+    [
+        ("implemented", 50),  # item 11: was saved as 100 % and closed for good
+        ("implemented", 99),
+        ("in_progress", 0),
+        ("in_progress", 100),
+        ("partly", 0),
+        ("partly", 100),
+        ("not_implemented", 100),
+    ],
+)
+def test_a_report_whose_status_and_percent_contradict_is_refused(world, recommendation, status, percent):
+    actor = world["supervisor"]
+    with translation.override("en"), pytest.raises(DomainError) as refused:
+        services.record_progress(recommendation=recommendation, actor=actor, text="x", status=status, percent=percent)
+    assert "%" in str(refused.value)
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.percent) == ("not_started", 0)
+    assert not recommendation.updates.exists() and rows(recommendation)[-1][0] == ChangeKind.CREATED
+
+
+@pytest.mark.parametrize(
+    ("status", "percent"),
+    [("implemented", 100), ("in_progress", 1), ("partly", 99), ("not_implemented", 0), ("not_implemented", 40)],
+)
+def test_a_consistent_report_is_recorded_as_given(world, recommendation, status, percent):
+    services.record_progress(
+        recommendation=recommendation, actor=world["supervisor"], text="x", status=status, percent=percent
+    )
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.percent) == (status, percent)

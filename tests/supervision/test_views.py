@@ -310,7 +310,9 @@ def test_progress_is_reported_from_the_recommendation_page(client, world, recomm
     empty = client.post(url, {**data, "text": " "})
     assert empty.status_code == 400 and 'value="40"' in page(empty)
     evidence = SimpleUploadedFile("bien-ban.pdf", b"%PDF-bien-ban")
-    assert client.post(url, {**data, "status": "implemented", "evidence": evidence}).status_code == 302
+    assert (
+        client.post(url, {**data, "status": "implemented", "percent": "100", "evidence": evidence}).status_code == 302
+    )
     recommendation.refresh_from_db()
     assert recommendation.status == RecommendationStatus.IMPLEMENTED and recommendation.percent == 100
     again = client.post(url, data)
@@ -562,3 +564,71 @@ def test_a_reader_is_let_in_by_one_lookup_inside_the_page_query(world, recommend
         assert selectors.recommendations_readable_by(user).get(pk=recommendation.pk) == recommendation
     touching = [q["sql"] for q in context.captured_queries if "supervision_recommendation" in q["sql"]]
     assert len(touching) == 1 and "supervision_recommendationreader" in touching[0]
+
+
+# Progress that says what it means
+
+
+def selected_status(html):
+    """The value of the status option the progress form starts on ("" for the empty choice)."""
+    import re
+
+    form = html[html.index('id="progress-form"') :]
+    select = form[form.index('name="status"') : form.index("</select>")]
+    chosen = re.findall(r'<option value="([^"]*)"[^>]*selected', select)
+    return chosen[0] if chosen else None
+
+
+def test_an_implemented_report_at_fifty_percent_is_refused_with_its_reason(client, world, recommendation):
+    url = f"/supervision/recommendations/{recommendation.pk}/progress/"
+    client = as_user(client, world["chairman"])
+    data = {"text": "Đã niêm yết một phần quy trình", "status": "implemented", "percent": "50"}
+    refused = client.post(url, data)
+    html = page(refused)
+    message = "“Đã thực hiện” nghĩa là đã hoàn thành 100%"
+    assert refused.status_code == 400 and html.count(message) == 1
+    assert 'value="50"' in html and "Đã niêm yết một phần quy trình" in html  # the input is kept
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.percent) == ("not_started", 0)
+    assert client.post(url, {**data, "status": "partly"}).status_code == 302
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.percent) == ("partly", 50)
+
+
+def test_the_progress_form_states_the_rules_and_never_starts_on_an_ending_status(client, world, recommendation):
+    url = f"/supervision/recommendations/{recommendation.pk}/"
+    client = as_user(client, world["supervisor"])
+    html = page(client.get(url))
+    assert "Chưa thực hiện: 0%" in html and "Đã thực hiện: 100%" in html  # the help text
+    assert selected_status(html) in (None, "")  # not started: nothing chosen, not the first final status
+    assert '<option value="" selected>' in html[html.index('id="progress-form"') :]
+    Recommendation.objects.filter(pk=recommendation.pk).update(status="in_progress", percent=30)
+    assert selected_status(page(client.get(url))) == "in_progress"
+    Recommendation.objects.filter(pk=recommendation.pk).update(status="not_implemented", percent=0)
+    html = page(client.get(url))
+    assert selected_status(html) in (None, "") and 'value="not_implemented"' not in html  # only the steps from here
+
+
+def test_every_final_step_asks_first(client, world, recommendation):
+    client = as_user(client, world["chairman"])
+
+    def confirm_of(html, heading_id):
+        form = html[html.index(f'id="{heading_id}"') :]
+        form = form[: form.index("</form>")]
+        return "data-confirm=" in form
+
+    assert confirm_of(page(client.get(f"/supervision/recommendations/{recommendation.pk}/")), "progress-form")
+    commitment = services.record_commitment(
+        actor=world["supervisor"], body=world["standing"], addressed_to=world["committee"],
+        council_session="Kỳ họp thứ 17", question="Tiến độ?", asked_by="Đại biểu Lò Văn A", answered_by="Chủ tịch",
+        asked_on=date(2024, 2, 1), promise="Hoàn thành", due_date=date(2024, 6, 30),
+    )  # fmt: skip
+    # The written answer is recorded once and for good.
+    assert confirm_of(page(client.get(f"/supervision/recommendations/{commitment.pk}/")), "answer-form")
+    # Recognising an exemplar cannot be taken back (then commending it).
+    evaluated = InitiativeFactory(unit=world["committee"], status="evaluated")
+    assert confirm_of(page(client.get(f"/supervision/initiatives/{evaluated.pk}/")), "status-form")
+    supervisor = as_user(client, world["supervisor"])
+    assert confirm_of(page(supervisor.get(f"/supervision/programmes/{world['programme'].pk}/")), "adopt-form")
+    reporting = SupervisionFactory(programme=world["programme"], status=SupervisionStatus.REPORTING)
+    assert confirm_of(page(supervisor.get(f"/supervision/supervisions/{reporting.pk}/")), "status-form")
