@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.forms import DateInput, check_upload, not_in_future
-from danvan.workflow import DomainError, allowed_targets, check_transition
 from danvan.orgunits.selectors import current_bodies_in_trees_of, same_tree
+from danvan.workflow import DomainError, allowed_targets, check_transition
 from petitions.selectors import upload_limit_mb
 
 from .models import DelegationRole, DocumentKind, InitiativeField, InitiativeLevel, SupervisionKind
