@@ -1,9 +1,11 @@
 """Each reception page: refused to whom it must be, the happy path, and invalid input kept with its message."""
 
 from datetime import date
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from danvan.accounts.roles import Role
 from danvan.history.models import ChangeKind
@@ -252,3 +254,29 @@ def test_the_calendar_shows_published_sessions_only(client, units):
     )
     html = client.get(reverse("calendar")).content.decode()
     assert "Trụ sở công khai" in html and "Buổi nội bộ" not in html and "Buổi đã hủy" not in html
+
+
+def test_reception_pages_need_a_login(client, session):
+    for url in (reverse("reception:sessions"), reverse("reception:session", args=[session.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_book_holds_only_the_users_units(client, units, session, people, category):
+    other = SessionFactory(date=date(2026, 3, 10), hosts=[units["other"]])
+    for where, actor, topic in (
+        (session, people["officer"], "Việc của phường"),
+        (other, people["stranger"], "Việc xã"),
+    ):
+        services.record_visit(
+            session=where, actor=actor,
+            data={"kind": "feedback", "category": category, "topic": topic, "citizen_count": 1, "is_group": False,
+                  "outcome": "explained", "refusal_reason": "", "handled_before_by": "", "notes": ""},
+            visitors=[{"full_name": "Lò Thị Xuân"}],
+        )  # fmt: skip
+    client.force_login(people["officer"])
+    response = client.get(reverse("reception:book"), {"start": "01/03/2026", "end": "31/03/2026"})
+    text = " ".join(
+        str(cell.value) for row in load_workbook(BytesIO(response.content)).active.iter_rows() for cell in row
+    )
+    assert "Việc của phường" in text and "Việc xã" not in text
