@@ -167,16 +167,6 @@ def recommendations_of(meeting):
     return meeting.petitions.select_related("handling_unit").order_by("pk")
 
 
-def norm_for(position, on):
-    """The norm in force on `on` for a position."""
-    return (
-        ReceptionNorm.objects.filter(position=position, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .order_by("-valid_from")
-        .first()
-    )
-
-
 @dataclass
 class ComplianceRow:
     duty: ReceptionDuty
@@ -289,8 +279,3 @@ def duties_visible_to(user, on):
     return ReceptionDuty.objects.filter(unit__in=units_visible_to(user), valid_from__lte=on).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=on)
     )
-
-
-def upcoming_sessions(user, today=None):
-    today = today or timezone.localdate()
-    return sessions_visible_to(user).filter(date__gte=today).order_by("date", "start_time")
