@@ -1,5 +1,9 @@
+import datetime as dt
+from datetime import date
+
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from danvan.accounts.models import Membership, User
 from danvan.orgunits.models import Unit, UnitKind, UnitLevel
@@ -58,10 +62,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
 
 
-# Reception (appended: imports here so the file's head stays as others left it).
-import datetime as dt  # noqa: E402
-
-from django.utils import timezone  # noqa: E402
+# Reception
 
 
 class SessionFactory(factory.django.DjangoModelFactory):
@@ -100,8 +101,6 @@ class VoterMeetingFactory(factory.django.DjangoModelFactory):
 
 
 # Supervision: plain rows for test setup (the services that create them are tested on their own).
-
-from datetime import date  # noqa: E402  (appended section; the file's head belongs to others' work)
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
