@@ -209,26 +209,38 @@ class StepForm(forms.Form):
         self.petition, self.user = petition, user
 
 
+def show_to_citizen():
+    """The box that makes what the official typed public; without it a note stays internal."""
+    return forms.BooleanField(
+        label=_("Show to the citizen"),
+        required=False,
+        help_text=_("Left unticked, only officials see what you typed; the citizen sees only the step itself."),
+    )
+
+
 class ConfirmForm(StepForm):
     """A step that needs nothing but the confirmation."""
 
 
 class NoteForm(StepForm):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
-    is_public = forms.BooleanField(label=_("Show to the citizen"), required=False)
+    is_public = show_to_citizen()
 
 
 class OptionalNoteForm(StepForm):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    is_public = show_to_citizen()
 
 
 class RequiredNoteForm(StepForm):
     note = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
+    is_public = show_to_citizen()
 
 
 class AcceptForm(StepForm):
     accepted_date = forms.DateField(label=_("Accepted on"), widget=DateInput(), validators=[not_in_future])
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    is_public = show_to_citizen()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -274,6 +286,7 @@ class TransferForm(StepForm):
     )
     to_name = forms.CharField(label=_("Or a body outside the portal"), max_length=255, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    is_public = show_to_citizen()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -352,6 +365,7 @@ class WithdrawForm(StepForm):
     note = forms.CharField(
         label=_("What is withdrawn, and why"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    is_public = show_to_citizen()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -369,10 +383,11 @@ class NoticeForm(StepForm):
 class DelayForm(StepForm):
     reason = forms.CharField(label=_("Reason for the delay"), widget=forms.Textarea(attrs={"rows": 2}))
     committed_date = forms.DateField(label=_("Committed to finish by"), widget=DateInput())
-    is_public = forms.BooleanField(label=_("Show to the citizen"), required=False)
+    is_public = show_to_citizen()
 
 
 class TerminateForm(StepForm):
     decided_on = forms.DateField(label=_("Decision date"), widget=DateInput(), validators=[not_in_future])
     number = forms.CharField(label=_("Termination decision number"), max_length=50)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    is_public = show_to_citizen()

@@ -57,14 +57,14 @@ def _is_late(petition):
 STEPS = [
     Step(
         "classify", _("Within competence"), forms.OptionalNoteForm, permissions.can_classify_petition,
-        lambda p, u, d: services.classify_petition(petition=p, actor=u, note=d["note"]),
+        lambda p, u, d: services.classify_petition(petition=p, actor=u, note=d["note"], is_public=d["is_public"]),
         _("The petition is classified as within competence."),
         target=Status.CLASSIFIED,
     ),
     Step(
         "accept", _("Accept for resolution"), forms.AcceptForm, permissions.can_accept_petition,
         lambda p, u, d: services.accept_petition(
-            petition=p, actor=u, accepted_date=d["accepted_date"], note=d["note"]
+            petition=p, actor=u, accepted_date=d["accepted_date"], note=d["note"], is_public=d["is_public"]
         ),
         _("The petition is accepted; the resolution deadline is set."), "primary",
         target=Status.ACCEPTED,
@@ -81,20 +81,21 @@ STEPS = [
     Step(
         "transfer", _("Transfer"), forms.TransferForm, permissions.can_classify_petition,
         lambda p, u, d: services.transfer_petition(
-            petition=p, actor=u, note=d["note"], to_unit=d["to_unit"], to_name=d["to_name"]
+            petition=p, actor=u, note=d["note"], to_unit=d["to_unit"], to_name=d["to_name"],
+            is_public=d["is_public"],
         ),
         _("The petition is transferred."),
         target=Status.TRANSFERRED,
     ),
     Step(
         "guide", _("Guide the citizen"), forms.RequiredNoteForm, permissions.can_classify_petition,
-        lambda p, u, d: services.guide_petition(petition=p, actor=u, note=d["note"]),
+        lambda p, u, d: services.guide_petition(petition=p, actor=u, note=d["note"], is_public=d["is_public"]),
         _("The guidance is recorded."),
         target=Status.GUIDED,
     ),
     Step(
         "file", _("File without action"), forms.RequiredNoteForm, permissions.can_classify_petition,
-        lambda p, u, d: services.file_petition(petition=p, actor=u, note=d["note"]),
+        lambda p, u, d: services.file_petition(petition=p, actor=u, note=d["note"], is_public=d["is_public"]),
         _("The petition is filed."), "outline-secondary",
         target=Status.FILED,
     ),
@@ -118,7 +119,7 @@ STEPS = [
     ),
     Step(
         "verify", _("Start verification"), forms.OptionalNoteForm, permissions.can_handle_petition,
-        lambda p, u, d: services.start_verification(petition=p, actor=u, note=d["note"]),
+        lambda p, u, d: services.start_verification(petition=p, actor=u, note=d["note"], is_public=d["is_public"]),
         _("Verification started."),
         target=Status.VERIFYING,
     ),
@@ -164,7 +165,8 @@ STEPS = [
         # Offered while the petition is open: a partial withdrawal changes no status.
         "withdraw", _("Record a withdrawal"), forms.WithdrawForm, _handles_or_classifies,
         lambda p, u, d: services.withdraw_petition(
-            petition=p, actor=u, withdrawn_on=d["withdrawn_on"], partial=d["partial"], note=d["note"]
+            petition=p, actor=u, withdrawn_on=d["withdrawn_on"], partial=d["partial"], note=d["note"],
+            is_public=d["is_public"],
         ),
         _("The withdrawal is recorded."), "outline-secondary",
         target=Status.WITHDRAWN, when=_is_open,
@@ -172,14 +174,15 @@ STEPS = [
     Step(
         "terminate", _("Terminate"), forms.TerminateForm, permissions.can_handle_petition,
         lambda p, u, d: services.terminate_petition(
-            petition=p, actor=u, decided_on=d["decided_on"], number=d["number"], reason=d["reason"]
+            petition=p, actor=u, decided_on=d["decided_on"], number=d["number"], reason=d["reason"],
+            is_public=d["is_public"],
         ),
         _("The termination is recorded."), "outline-danger",
         target=Status.TERMINATED,
     ),
     Step(
         "close", _("Close the file"), forms.OptionalNoteForm, permissions.can_handle_petition,
-        lambda p, u, d: services.close_petition(petition=p, actor=u, note=d["note"]),
+        lambda p, u, d: services.close_petition(petition=p, actor=u, note=d["note"], is_public=d["is_public"]),
         _("The file is closed."), "outline-secondary",
         target=Status.CLOSED,
     ),

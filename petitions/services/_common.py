@@ -11,7 +11,7 @@ from danvan.text import fold
 from danvan.workflow import DomainError, check_transition
 
 from ..deadlines import NoRuleError, due_date_for, rule_for
-from ..models import Complexity, Petition, PetitionDeadline, PetitionEvent
+from ..models import Complexity, EventKind, Petition, PetitionDeadline, PetitionEvent
 from ..workflow import TRANSITIONS
 
 # No 0/O/1/I: keys are read aloud and typed from paper. 10 characters of 32
@@ -89,12 +89,27 @@ def _meet_deadline(petition, on):
     petition.deadline, petition.due_date = None, None
 
 
-def _transition(petition, target, actor, event_kind, *, note="", is_public=True, fields=(), related=None):
+def _notes(standard, typed, is_public):
+    """(the step's own line, an internal note) from the standard text of a step and what the official
+    typed: the typed note joins the line the citizen reads only if the official chose to show it."""
+    typed = (typed or "").strip()
+    if is_public:
+        return " ".join(part for part in (standard, typed) if part), ""
+    return standard, typed
+
+
+def _transition(
+    petition, target, actor, event_kind, *, note="", internal_note="", is_public=True, fields=(), related=None
+):
+    """Change the status and write its line (`note`). An `internal_note` (what the official typed and kept
+    internal) is written just before it, so the step's own line stays the petition's last."""
     check_transition(TRANSITIONS, petition.status, target)
     previous = petition.status
     petition.status = target
     petition.version += 1
     petition.save(update_fields=["status", "version", "updated_at", *fields])
+    if internal_note:
+        _event(petition, EventKind.NOTE, actor, note=internal_note)
     _event(
         petition,
         event_kind,

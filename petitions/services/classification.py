@@ -16,6 +16,7 @@ from ._common import (
     _issue_deadline,
     _locked,
     _meet_deadline,
+    _notes,
     _require,
     _today,
     _transition,
@@ -24,12 +25,13 @@ from .intake import PETITION_FIELDS, PETITIONER_FIELDS, create_petition
 
 
 @transaction.atomic
-def classify_petition(*, petition, actor, note=""):
-    """Within competence; the acceptance decision comes next."""
+def classify_petition(*, petition, actor, note="", is_public=False):
+    """Within competence; the acceptance decision comes next. The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
     _check_anonymous_denunciation(petition)
-    return _transition(petition, Status.CLASSIFIED, actor, EventKind.CLASSIFIED, note=note)
+    shown, internal = _notes("", note, is_public)
+    return _transition(petition, Status.CLASSIFIED, actor, EventKind.CLASSIFIED, note=shown, internal_note=internal)
 
 
 def _check_anonymous_denunciation(petition):
@@ -45,8 +47,8 @@ def _check_anonymous_denunciation(petition):
 
 
 @transaction.atomic
-def accept_petition(*, petition, actor, accepted_date, note=""):
-    """Accept for resolution (thụ lý) and start the resolution deadline."""
+def accept_petition(*, petition, actor, accepted_date, note="", is_public=False):
+    """Accept for resolution (thụ lý) and start the resolution deadline. The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_accept_petition(actor, petition))
     _check_anonymous_denunciation(petition)
@@ -61,13 +63,15 @@ def accept_petition(*, petition, actor, accepted_date, note=""):
     if petition.kind == Kind.DENUNCIATION:
         # Luật TC Art 29: the denouncer is told of the acceptance within 5 working days.
         _issue_deadline(petition, Stage.ACCEPTANCE_NOTICE, accepted_date, main=False)
-    note = note or _("Accepted for resolution on %(date)s.") % {"date": date_format(accepted_date, "SHORT_DATE_FORMAT")}
+    standard = _("Accepted for resolution on %(date)s.") % {"date": date_format(accepted_date, "SHORT_DATE_FORMAT")}
+    shown, internal = _notes(standard, note, is_public)
     return _transition(
         petition,
         Status.ACCEPTED,
         actor,
         EventKind.ACCEPTED,
-        note=note,
+        note=shown,
+        internal_note=internal,
         fields=["accepted_date", "deadline", "due_date"],
     )
 
@@ -95,8 +99,9 @@ def refuse_petition(*, petition, actor, reason, decided_on, number="", signer=""
 
 
 @transaction.atomic
-def transfer_petition(*, petition, actor, note, to_unit=None, to_name=""):
-    """Send to the competent body. A body in the portal gets a linked petition in its queue."""
+def transfer_petition(*, petition, actor, note, to_unit=None, to_name="", is_public=False):
+    """Send to the competent body. A body in the portal gets a linked petition in its queue.
+    The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
     if to_unit is None and not to_name.strip():
@@ -111,15 +116,15 @@ def transfer_petition(*, petition, actor, note, to_unit=None, to_name=""):
     if to_unit is not None:
         linked = _create_transferred_copy(petition, to_unit, actor)
     destination = petition.transferred_to_name
-    public_note = _("Transferred to %(unit)s, the competent body.") % {"unit": destination}
-    if note:
-        public_note = f"{public_note} {note}"
+    standard = _("Transferred to %(unit)s, the competent body.") % {"unit": destination}
+    shown, internal = _notes(standard, note, is_public)
     return _transition(
         petition,
         Status.TRANSFERRED,
         actor,
         EventKind.TRANSFERRED_OUT,
-        note=public_note,
+        note=shown,
+        internal_note=internal,
         fields=["deadline", "due_date", "transferred_to_name"],
         related=linked,
     )
@@ -146,27 +151,36 @@ def _create_transferred_copy(petition, to_unit, actor):
 
 
 @transaction.atomic
-def guide_petition(*, petition, actor, note):
-    """Outside competence: the citizen is told where to take it."""
+def guide_petition(*, petition, actor, note, is_public=False):
+    """Outside competence: the citizen is told where to take it. The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
     if not note.strip():
         raise DomainError(_("Write the guidance given to the citizen."))
     check_transition(TRANSITIONS, petition.status, Status.GUIDED)
     _meet_deadline(petition, _today())
-    return _transition(petition, Status.GUIDED, actor, EventKind.GUIDED, note=note, fields=["deadline", "due_date"])
+    shown, internal = _notes("", note, is_public)
+    return _transition(
+        petition, Status.GUIDED, actor, EventKind.GUIDED, note=shown, internal_note=internal,
+        fields=["deadline", "due_date"],
+    )  # fmt: skip
 
 
 @transaction.atomic
-def file_petition(*, petition, actor, note):
-    """File without action (lưu đơn), e.g. an anonymous denunciation without evidence."""
+def file_petition(*, petition, actor, note, is_public=False):
+    """File without action (lưu đơn), e.g. an anonymous denunciation without evidence.
+    The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_classify_petition(actor, petition))
     if not note.strip():
         raise DomainError(_("Write why the petition is filed without action."))
     check_transition(TRANSITIONS, petition.status, Status.FILED)
     _meet_deadline(petition, _today())
-    return _transition(petition, Status.FILED, actor, EventKind.FILED, note=note, fields=["deadline", "due_date"])
+    shown, internal = _notes("", note, is_public)
+    return _transition(
+        petition, Status.FILED, actor, EventKind.FILED, note=shown, internal_note=internal,
+        fields=["deadline", "due_date"],
+    )  # fmt: skip
 
 
 @transaction.atomic

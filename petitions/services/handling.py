@@ -19,6 +19,7 @@ from ._common import (
     _event,
     _locked,
     _meet_deadline,
+    _notes,
     _require,
     _today,
     _transition,
@@ -84,16 +85,13 @@ def _tell_leaders_taken(petition, actor):
 
 
 @transaction.atomic
-def start_verification(*, petition, actor, note=""):
+def start_verification(*, petition, actor, note="", is_public=False):
+    """Start verifying the facts. The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition))
+    shown, internal = _notes(_("Verification started."), note, is_public)
     return _transition(
-        petition,
-        Status.VERIFYING,
-        actor,
-        EventKind.VERIFICATION_STARTED,
-        note=note or _("Verification started."),
-        is_public=True,
+        petition, Status.VERIFYING, actor, EventKind.VERIFICATION_STARTED, note=shown, internal_note=internal
     )
 
 
@@ -191,8 +189,9 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
 
 
 @transaction.atomic
-def withdraw_petition(*, petition, actor, withdrawn_on, partial=False, note=""):
-    """The citizen withdraws the petition, wholly or (since 1/7/2026) in part."""
+def withdraw_petition(*, petition, actor, withdrawn_on, partial=False, note="", is_public=False):
+    """The citizen withdraws the petition, wholly or (since 1/7/2026) in part.
+    The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
     if withdrawn_on > _today() or withdrawn_on < petition.received_date:
@@ -204,20 +203,28 @@ def withdraw_petition(*, petition, actor, withdrawn_on, partial=False, note=""):
             raise DomainError(_("The petition is no longer being handled."))
         if not note.strip():
             raise DomainError(_("Write which part of the petition is withdrawn."))
-        return _event(petition, EventKind.PARTLY_WITHDRAWN, actor, note=note, is_public=True)
+        standard = _("Part of the petition was withdrawn on %(date)s.") % {
+            "date": date_format(withdrawn_on, "SHORT_DATE_FORMAT")
+        }
+        shown, internal = _notes(standard, note, is_public)
+        if internal:
+            _event(petition, EventKind.NOTE, actor, note=internal)
+        return _event(petition, EventKind.PARTLY_WITHDRAWN, actor, note=shown, is_public=True)
     check_transition(TRANSITIONS, petition.status, Status.WITHDRAWN)
     _meet_deadline(petition, withdrawn_on)
-    note = note or _("The petitioner withdrew the petition on %(date)s.") % {
+    standard = _("The petitioner withdrew the petition on %(date)s.") % {
         "date": date_format(withdrawn_on, "SHORT_DATE_FORMAT")
     }
+    shown, internal = _notes(standard, note, is_public)
     return _transition(
-        petition, Status.WITHDRAWN, actor, EventKind.WITHDRAWN, note=note, fields=["deadline", "due_date"]
-    )
+        petition, Status.WITHDRAWN, actor, EventKind.WITHDRAWN, note=shown, internal_note=internal,
+        fields=["deadline", "due_date"],
+    )  # fmt: skip
 
 
 @transaction.atomic
-def terminate_petition(*, petition, actor, decided_on, number, reason):
-    """End the resolution by a termination decision (đình chỉ)."""
+def terminate_petition(*, petition, actor, decided_on, number, reason, is_public=False):
+    """End the resolution by a termination decision (đình chỉ). The reason is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.TERMINATED)
@@ -233,17 +240,24 @@ def terminate_petition(*, petition, actor, decided_on, number, reason):
         recorded_by=actor,
     )
     _meet_deadline(petition, decided_on)
+    standard = _("Terminated by decision %(number)s of %(date)s.") % {
+        "number": number,
+        "date": date_format(decided_on, "SHORT_DATE_FORMAT"),
+    }
+    shown, internal = _notes(standard, reason, is_public)
     return _transition(
-        petition, Status.TERMINATED, actor, EventKind.TERMINATED, note=reason, fields=["deadline", "due_date"]
-    )
+        petition, Status.TERMINATED, actor, EventKind.TERMINATED, note=shown, internal_note=internal,
+        fields=["deadline", "due_date"],
+    )  # fmt: skip
 
 
 @transaction.atomic
-def close_petition(*, petition, actor, note=""):
-    """Close the file once the unit has answered."""
+def close_petition(*, petition, actor, note="", is_public=False):
+    """Close the file once the unit has answered. The note is internal unless `is_public`."""
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition))
-    return _transition(petition, Status.CLOSED, actor, EventKind.CLOSED, note=note or _("File closed."))
+    shown, internal = _notes(_("File closed."), note, is_public)
+    return _transition(petition, Status.CLOSED, actor, EventKind.CLOSED, note=shown, internal_note=internal)
 
 
 def pending_acceptance_notice(petition):

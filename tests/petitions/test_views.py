@@ -465,6 +465,68 @@ class TestSteps:
         assert Petition.objects.get(pk=petition.pk).status == Status.RECEIVED
 
 
+NOTE = "Ghi chú riêng của cán bộ: đã gặp ông Tòng Văn Chiến"
+
+
+def _received(make_petition, people):
+    return make_petition(received=date(2026, 2, 20))
+
+
+def _late(make_petition, people):
+    return make_petition(received=date(2026, 2, 13))  # its acceptance deadline was 23/2
+
+
+def _accepted(make_petition, people):
+    petition = make_petition(received=date(2026, 2, 20))
+    services.accept_petition(petition=petition, actor=people["leader"], accepted_date=date(2026, 2, 23))
+    services.assign_petition(petition=petition, handler=people["handler"], actor=people["leader"])
+    return petition
+
+
+def _answered(make_petition, people):
+    petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20))
+    services.accept_petition(petition=petition, actor=people["leader"], accepted_date=date(2026, 2, 23))
+    services.resolve_petition(petition=petition, actor=people["leader"], decided_on=date(2026, 2, 27), text="Đã xử lý.")
+    return petition
+
+
+# (step, how the petition gets to where the step is offered, the step's other fields, the typed text's field)
+NOTED_STEPS = [
+    ("classify", _received, {}, "note"),
+    ("accept", _received, {"accepted_date": "25/02/2026"}, "note"),
+    ("transfer", _received, {"to_name": "Tòa án nhân dân khu vực 1"}, "note"),
+    ("guide", _received, {}, "note"),
+    ("file", _received, {}, "note"),
+    ("withdraw", _received, {"withdrawn_on": "02/03/2026"}, "note"),
+    ("note", _received, {}, "note"),
+    ("delay", _late, {"committed_date": "20/03/2026"}, "reason"),
+    ("verify", _accepted, {}, "note"),
+    ("terminate", _accepted, {"decided_on": "02/03/2026", "number": "3/QĐ-ĐC"}, "reason"),
+    ("close", _answered, {}, "note"),
+]
+
+
+@pytest.mark.parametrize("shown", [False, True], ids=["internal", "shown"])
+@pytest.mark.parametrize(("name", "setup", "fields", "typed"), NOTED_STEPS, ids=[s[0] for s in NOTED_STEPS])
+def test_a_typed_note_reaches_the_citizen_only_when_shown(
+    client, make_petition, people, name, setup, fields, typed, shown
+):
+    petition = setup(make_petition, people)
+    client.force_login(people["leader"])
+    data = {f"{name}-{field}": value for field, value in {**fields, typed: NOTE}.items()}
+    if shown:
+        data[f"{name}-is_public"] = "on"
+    page = client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+    assert f'name="{name}-is_public"' in page  # every step with a typed note has the box
+    response = client.post(reverse("petitions:step", args=[petition.pk, name]), data)
+    assert response.status_code == 302, response.content.decode()
+    assert NOTE in client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()  # officials see it
+    client.logout()
+    status_page = client.post(reverse("lookup"), {"code": petition.code, "key": petition.lookup_key}).content.decode()
+    assert (NOTE in status_page) is shown
+    assert petition.events.filter(note__contains=NOTE, is_public=True).exists() is shown
+
+
 class TestDuplicates:
     def test_likely_duplicates_are_suggested_on_the_new_petition(self, client, make_petition, people):
         first = make_petition(summary="Khiếu nại quyết định thu hồi đất tổ 12")
