@@ -15,7 +15,7 @@ from petitions.workflow import OPEN_STATUSES, Status
 from reception import selectors as reception_selectors
 from reception.models import ReceptionDuty, ReceptionSession, SessionStatus, Visit
 from supervision.models import Initiative, Recommendation
-from supervision.workflow import InitiativeStatus, RecommendationStatus
+from supervision.workflow import EXEMPLARS, RecommendationStatus
 
 RESOLVED = (Status.RESOLVED, Status.CLOSED)
 
@@ -180,7 +180,7 @@ def initiative_figures(units, year):
     return Initiative.objects.filter(unit__in=units, year=year).aggregate(
         models=Count("pk"),
         maintained=Count("pk", filter=Q(carried_from__isnull=False)),
-        exemplars=Count("pk", filter=Q(status__in=[InitiativeStatus.EXEMPLAR, InitiativeStatus.COMMENDED])),
+        exemplars=Count("pk", filter=Q(status__in=EXEMPLARS)),
     )
 
 

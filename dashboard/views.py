@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
@@ -11,13 +12,35 @@ from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from . import selectors
-from .forms import DashboardForm
+from .forms import CUSTOM, DashboardForm
 from .models import ReportPolicy
 from .periods import Period, period_for
+from .selectors import RESOLVED
 
 
 def _allowed(user):
     return user.is_superuser or has_role(user, Role.LEADER, Role.SUPERVISOR, Role.ADMINISTRATOR)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the page shows: the form (the values shown, or the refused input with its errors), the period and
+    units the figures are for, the chosen unit, whether the input was valid and the query naming this period."""
+
+    form: DashboardForm
+    period: Period
+    units: object
+    unit: object
+    valid: bool
+    query: str
+
+
+def _query(shown):
+    """The query string of the period and unit shown, for the report links."""
+    values = {**shown, "unit": shown["unit"].pk if shown["unit"] else None}
+    for key in ("start", "end"):
+        values[key] = values[key] and f"{values[key]:%d/%m/%Y}"
+    return urlencode({key: value for key, value in values.items() if value is not None})
 
 
 def _scope_and_period(request):
@@ -26,19 +49,23 @@ def _scope_and_period(request):
     visible = units_visible_to(request.user)
     choices = visible.order_by("path")
     form = DashboardForm(request.GET, units=choices)
-    if form.is_valid():
-        data = form.cleaned_data
-    else:  # the errors are shown; the figures use the default period
+    valid = form.is_valid()
+    if valid:  # the controls show the period shown, defaults filled in
+        shown = form.shown()
+        form = DashboardForm(initial=shown, units=choices)
+    else:  # the refused input stays with its errors; the figures are those of the default period
         fallback = DashboardForm({}, units=choices)
         fallback.is_valid()
-        data = fallback.cleaned_data
-    if data["period"] == "custom":
-        period = Period(data["start"], data["end"], f"{data['start']:%d/%m/%Y} – {data['end']:%d/%m/%Y}")
+        shown = fallback.shown()
+    if shown["period"] == CUSTOM:
+        start, end = shown["start"], shown["end"]
+        period = Period(start, end, f"{start:%d/%m/%Y} – {end:%d/%m/%Y}")
     else:
-        period = period_for(data["period"], data["year"], data.get("number") or 1, ReportPolicy.current().cutoff_day)
-    unit = data.get("unit")
+        cutoff = ReportPolicy.current().cutoff_day
+        period = period_for(shown["period"], shown["year"], shown["number"] or 1, cutoff)
+    unit = shown["unit"]
     units = visible.filter(pk__in=unit_with_descendants(unit)) if unit else visible
-    return form, period, units, unit
+    return Scope(form, period, units, unit, valid, _query(shown))
 
 
 def _figures(units, period):
@@ -54,38 +81,62 @@ def _figures(units, period):
     }
 
 
+def _url(name, **query):
+    query = {key: value for key, value in query.items() if value not in (None, "")}
+    return f"{reverse(name)}?{urlencode(query, doseq=True)}" if query else reverse(name)
+
+
+def _links(period, unit):
+    """Each figure's list, filtered to the same unit and period: it holds as many rows as the figure says."""
+    unit_pk = unit.pk if unit else None
+    start, end = period.start.isoformat(), period.end.isoformat()
+
+    def petitions(**extra):
+        return _url("petitions:list", received_from=start, received_to=end, unit=unit_pk, **extra)
+
+    def sessions(**extra):
+        return _url("reception:sessions", date_from=start, date_to=end, host=unit_pk, **extra)
+
+    def recommendations(**extra):
+        return _url("supervision:recommendations", due_from=start, due_to=end, unit=unit_pk, **extra)
+
+    def initiatives(**extra):
+        return _url("supervision:initiatives", year=period.end.year, unit=unit_pk, **extra)
+
+    now = _url("petitions:list", unit=unit_pk)
+    return {
+        "received": petitions(),
+        "complaints": petitions(kind=["complaint_1", "complaint_2"]),
+        "denunciations": petitions(kind="denunciation"),
+        "recommendations": petitions(kind=["recommendation", "feedback"]),
+        "within_competence": petitions(accepted="true"),
+        "resolved": petitions(accepted="true", status=RESOLVED),
+        "voters": petitions(channel="voter_meeting"),
+        "voters_answered": petitions(channel="voter_meeting", status=RESOLVED),
+        "sessions": sessions(status="held"),
+        # The visits are made at the sessions of the period, whatever became of them (no list of visits).
+        "visits": sessions(),
+        "recommendations_due": recommendations(),
+        "recommendations_implemented": recommendations(status="implemented"),
+        "models": initiatives(),
+        "exemplars": initiatives(exemplar="true"),
+        "group": petitions(is_group="true"),
+        "skipped_level": petitions(is_skipped_level="true"),
+        "transferred": petitions(status="transferred"),
+        "repeated": petitions(status="duplicate"),
+        "overdue": f"{now}{'&' if unit else '?'}overdue=true",
+        "escalated": f"{now}{'&' if unit else '?'}escalated=true",
+    }
+
+
 @require_GET
 def dashboard(request):
-    """Key figures for the period and unit, each linking to the list behind it."""
-    form, period, units, unit = _scope_and_period(request)
-    figures = _figures(units, period)
-    base = {"received_from": period.start.isoformat(), "received_to": period.end.isoformat()}
-    if unit:
-        base["unit"] = unit.pk
+    """Key figures for the period and unit, each linking to the list behind it; 400 with the errors shown
+    (and the default period's figures) when the period or unit is refused."""
+    scope = _scope_and_period(request)
+    units, period, unit = scope.units, scope.period, scope.unit
     petitions = reverse("petitions:list")
-
-    def link(**extra):
-        return f"{petitions}?{urlencode({**base, **extra}, doseq=True)}"
-
     now_base = {"unit": unit.pk} if unit else {}
-    links = {
-        "received": link(),
-        "complaints": link(kind=["complaint_1", "complaint_2"]),
-        "denunciations": link(kind="denunciation"),
-        "recommendations": link(kind=["recommendation", "feedback"]),
-        "within_competence": link(accepted="true"),
-        "resolved": link(accepted="true", status=["resolved", "closed"]),
-        "voters": link(channel="voter_meeting"),
-        "sessions": reverse("reception:sessions"),
-        "recommendations_due": reverse("supervision:programmes"),
-        "models": f"{reverse('supervision:initiatives')}?year={period.end.year}",
-        "group": link(is_group="true"),
-        "skipped_level": link(is_skipped_level="true"),
-        "transferred": link(status="transferred"),
-        "repeated": link(status="duplicate"),
-        "overdue": f"{petitions}?{urlencode({**now_base, 'overdue': 'true'})}",
-        "escalated": f"{petitions}?{urlencode({**now_base, 'escalated': 'true'})}",
-    }
     charts = {
         "trend": selectors.monthly_trend(units, period),
         "units": [
@@ -96,11 +147,11 @@ def dashboard(request):
         ],
     }
     context = {
-        "form": form,
+        "form": scope.form,
         "period": period,
         "unit": unit,
-        "figures": figures,
-        "links": links,
+        "figures": _figures(units, period),
+        "links": _links(period, unit),
         "charts": charts,
         "hotspots": [
             {**spot, "href": f"{petitions}?{urlencode({'unit': spot['pk'], 'overdue': 'true'})}"}
@@ -110,9 +161,9 @@ def dashboard(request):
             {**spot, "href": f"{petitions}?{urlencode({**now_base, 'category': spot['pk'], 'overdue': 'true'})}"}
             for spot in selectors.hotspots(units, by="category")
         ],
-        "query": request.GET.urlencode(),
+        "report_query": scope.query,
     }
-    return render(request, "dashboard/dashboard.html", context)
+    return render(request, "dashboard/dashboard.html", context, status=200 if scope.valid else 400)
 
 
 RESULT_KEYS = [
@@ -195,8 +246,12 @@ def _labels():
 
 @require_GET
 def report(request):
-    """The periodic report (reception, processing, results, voters' recommendations) as .xlsx or a printable page."""
-    form, period, units, unit = _scope_and_period(request)
+    """The periodic report (reception, processing, results, voters' recommendations) as .xlsx or a printable page;
+    a refused period or unit is answered with its errors (400), never with another period's figures."""
+    scope = _scope_and_period(request)
+    if not scope.valid:
+        return render(request, "dashboard/report.html", {"form": scope.form}, status=400)
+    period, units, unit = scope.period, scope.units, scope.unit
     figures = {**_figures(units, period), "results": selectors.resolution_results(units, period)}
     labels = _labels()
     titles = {
@@ -211,14 +266,15 @@ def report(request):
                                if group == "results" else labels[key], figures[group][key]) for key in keys])
         for code, group, keys in REPORT_SHEETS
     ]  # fmt: skip
-    scope = unit.name if unit else _("All units in your scope")
+    scope_name = unit.name if unit else _("All units in your scope")
     if request.GET.get("format") != "xlsx":
-        return render(request, "dashboard/report.html", {"sheets": sheets, "period": period, "scope": scope})
+        return render(request, "dashboard/report.html", {"sheets": sheets, "period": period, "scope": scope_name})
     workbook = xlsx.new_workbook()
     for code, title, rows in sheets:
         sheet = xlsx.add_sheet(workbook, code.replace("/", "-"), widths=[40, 30, 24])
         xlsx.append(
-            sheet, [f"{code} – {title}", scope, f"{xlsx.short_date(period.start)} – {xlsx.short_date(period.end)}"]
+            sheet,
+            [f"{code} – {title}", scope_name, f"{xlsx.short_date(period.start)} – {xlsx.short_date(period.end)}"],
         )
         xlsx.append(sheet, [_("Indicator"), _("Value")])
         for label, value in rows:

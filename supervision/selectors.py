@@ -17,7 +17,7 @@ from .models import (
     SupervisionDocument,
     SupervisionProgramme,
 )
-from .workflow import RECOMMENDATION_OPEN, InitiativeStatus
+from .workflow import EXEMPLARS, RECOMMENDATION_OPEN
 
 SUPERVISING_KINDS = [
     UnitKind.PEOPLE_COUNCIL,
@@ -120,7 +120,7 @@ def initiative_registry(user, year):
         .annotate(
             maintained=Count("pk", filter=Q(carried_from__isnull=False)),
             new=Count("pk", filter=Q(carried_from__isnull=True)),
-            exemplars=Count("pk", filter=Q(status__in=[InitiativeStatus.EXEMPLAR, InitiativeStatus.COMMENDED])),
+            exemplars=Count("pk", filter=Q(status__in=EXEMPLARS)),
         )
         .order_by("unit__name")
     )

@@ -111,6 +111,9 @@ class InitiativeStatus(models.TextChoices):
     COMMENDED = "commended", _("Commended")
 
 
+# Recognised as an exemplar, whether commended since or not: what the registry and the dashboard count.
+EXEMPLARS = (InitiativeStatus.EXEMPLAR, InitiativeStatus.COMMENDED)
+
 INITIATIVE_TRANSITIONS = {
     InitiativeStatus.REGISTERED: {InitiativeStatus.IMPLEMENTING},
     InitiativeStatus.IMPLEMENTING: {InitiativeStatus.EVALUATED},

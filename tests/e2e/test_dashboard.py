@@ -71,3 +71,29 @@ def test_leader_filters_the_dashboard_follows_a_figure_and_downloads_the_report(
     assert received.locator(".fs-3").inner_text() == "2"
     assert not has_horizontal_scroll(page)
     screenshot(page, "dashboard-phone")
+
+
+def test_the_controls_show_the_period_chosen_and_a_year_out_of_range_is_named(live_server, page):
+    province = UnitFactory(name="Tỉnh Lai Châu", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
+    UserFactory(username="lanhdao", full_name="Giàng Thị Hoa", roles=[Role.LEADER], units=[province])
+    page.goto(f"{live_server.url}/accounts/login/?next=/dashboard/")
+    page.get_by_label("Tên đăng nhập").fill("lanhdao")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    # With nothing chosen yet, the controls already say which period is shown.
+    assert page.get_by_label("Kỳ báo cáo").input_value() == "quarter"
+    assert page.get_by_label("Năm").input_value() == str(timezone.localdate().year)
+
+    page.get_by_label("Kỳ báo cáo").select_option(label="Quý")
+    page.get_by_label("Tháng hoặc quý số").fill("2")
+    page.get_by_label("Năm").fill("2026")
+    page.get_by_role("button", name="Hiển thị").click()
+    assert page.get_by_label("Kỳ báo cáo").input_value() == "quarter"
+    assert page.get_by_label("Tháng hoặc quý số").input_value() == "2"
+    assert page.get_by_label("Năm").input_value() == "2026"
+    assert "Quý 2/2026: 15/03/2026 – 14/06/2026" in page.get_by_test_id("period").inner_text()
+
+    page.get_by_label("Năm").fill("1999")  # the server answers, in Vietnamese, not the browser
+    page.get_by_role("button", name="Hiển thị").click()
+    assert page.get_by_text("Năm phải là số nguyên từ 2000 đến 2100.").count() == 1
+    assert page.get_by_label("Năm").input_value() == "1999"
