@@ -8,6 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and roles")
 
     def ready(self):
-        from .axes_labels import name_axes_records
+        from .labels import name_third_party_records
 
-        name_axes_records()
+        name_third_party_records()

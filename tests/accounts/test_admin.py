@@ -26,3 +26,16 @@ def test_sign_in_records_are_named_in_vietnamese(admin_client):
     assert str(log).startswith("Lượt đăng nhập của tiepdan lúc ")
     html = admin_client.get(f"/admin/axes/accessattempt/{attempt.pk}/change/").content.decode()
     assert "Lần thử đăng nhập lúc" in html and "Attempted Access" not in html
+
+
+def test_a_role_shown_read_only_names_its_permissions_in_vietnamese(client):
+    from danvan.accounts.roles import Role as Roles
+    from tests.factories import UserFactory
+
+    viewer = UserFactory(roles=[Roles.ADMINISTRATOR], is_staff=True)
+    client.force_login(viewer)
+    role = Group.objects.get(name=Role.HANDLER)
+    response = client.get(f"/admin/auth/group/{role.pk}/change/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Được xem buổi tiếp công dân" in html and "Can view" not in html
