@@ -9,7 +9,16 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from petitions.models import Kind, Outcome, PetitionDeadline, PetitionEvent, SatisfactionRating, Stage
+from petitions.models import (
+    DecisionKind,
+    Kind,
+    Outcome,
+    PetitionDeadline,
+    PetitionDecision,
+    PetitionEvent,
+    SatisfactionRating,
+    Stage,
+)
 from petitions.models import Petition as PetitionModel
 from petitions.workflow import OPEN_STATUSES, Status
 from reception import selectors as reception_selectors
@@ -57,30 +66,55 @@ RESULT_GROUPS = {
 }
 
 
+def _ended(status):
+    """The petition's resolution ended in `status` (its timeline holds the step), whether closed since or not."""
+    return Exists(PetitionEvent.objects.filter(petition=OuterRef("pk"), to_status=status))
+
+
 def resolution_results(units, period):
-    """Forms 01/KQGQ (complaints) and 03/KQGQ (denunciations) for the petitions received in the period:
-    within competence, resolved, withdrawn, terminated, outcome of the decision, on time / late (one query)."""
+    """Forms 01/KQGQ (complaints) and 03/KQGQ (denunciations) for the petitions received in the period and
+    accepted (within competence), by how their resolution ended (one query). The forms add up:
+
+    within competence = resolved + withdrawn + terminated + still being resolved
+    resolved = on time + late = justified + partly justified + unjustified
+
+    Resolved means a resolution decision (or conclusion) was made; a withdrawn or terminated case closes with
+    that outcome, distinct from resolved (Luật KN 2011; Luật TC 2018 Art 33), and counts in neither on time
+    nor late. On time: decided by the current resolution deadline (an extension's, if extended); late: every
+    other resolved case. Resolution rate = resolved ÷ within competence."""
     received = PetitionModel.objects.filter(
         handling_unit__in=units, received_date__range=(period.start, period.end), accepted_date__isnull=False
+    ).annotate(
+        ended_resolved=_ended(Status.RESOLVED),
+        ended_withdrawn=_ended(Status.WITHDRAWN),
+        ended_terminated=_ended(Status.TERMINATED),
+        in_time=Exists(
+            PetitionDeadline.objects.filter(
+                petition=OuterRef("pk"), stage=Stage.RESOLUTION, is_current=True, met_on__lte=F("due_date")
+            )
+        ),
+        **{
+            f"outcome_{outcome}": Exists(
+                PetitionDecision.objects.filter(petition=OuterRef("pk"), kind=DecisionKind.RESOLUTION, outcome=outcome)
+            )
+            for outcome in Outcome.values
+        },
     )
-    met = Q(deadlines__stage=Stage.RESOLUTION, deadlines__is_current=True, deadlines__met_on__isnull=False)
     aggregates = {}
     for group, kinds in RESULT_GROUPS.items():
         of = Q(kind__in=kinds)
+        resolved = of & Q(ended_resolved=True)
         aggregates |= {
-            f"{group}_within_competence": Count("pk", distinct=True, filter=of),
-            f"{group}_resolved": Count("pk", distinct=True, filter=of & Q(status__in=RESOLVED)),
-            f"{group}_withdrawn": Count("pk", distinct=True, filter=of & Q(status=Status.WITHDRAWN)),
-            f"{group}_terminated": Count("pk", distinct=True, filter=of & Q(status=Status.TERMINATED)),
-            f"{group}_justified": Count("pk", distinct=True, filter=of & Q(decisions__outcome=Outcome.JUSTIFIED)),
-            f"{group}_partly": Count("pk", distinct=True, filter=of & Q(decisions__outcome=Outcome.PARTLY)),
-            f"{group}_unjustified": Count("pk", distinct=True, filter=of & Q(decisions__outcome=Outcome.UNJUSTIFIED)),
-            f"{group}_on_time": Count(
-                "pk", distinct=True, filter=of & met & Q(deadlines__met_on__lte=F("deadlines__due_date"))
-            ),
-            f"{group}_late": Count(
-                "pk", distinct=True, filter=of & met & Q(deadlines__met_on__gt=F("deadlines__due_date"))
-            ),
+            f"{group}_within_competence": Count("pk", filter=of),
+            f"{group}_resolved": Count("pk", filter=resolved),
+            f"{group}_on_time": Count("pk", filter=resolved & Q(in_time=True)),
+            f"{group}_late": Count("pk", filter=resolved & Q(in_time=False)),
+            f"{group}_withdrawn": Count("pk", filter=of & Q(ended_withdrawn=True)),
+            f"{group}_terminated": Count("pk", filter=of & Q(ended_terminated=True)),
+            f"{group}_being_resolved": Count("pk", filter=of & Q(status__in=OPEN_STATUSES)),
+            f"{group}_justified": Count("pk", filter=resolved & Q(outcome_justified=True)),
+            f"{group}_partly": Count("pk", filter=resolved & Q(outcome_partly=True)),
+            f"{group}_unjustified": Count("pk", filter=resolved & Q(outcome_unjustified=True)),
         }
     figures = received.aggregate(**aggregates)
     for group in RESULT_GROUPS:

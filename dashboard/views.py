@@ -166,17 +166,19 @@ def dashboard(request):
     return render(request, "dashboard/dashboard.html", context, status=200 if scope.valid else 400)
 
 
+# In the order the forms add up (see selectors.resolution_results).
 RESULT_KEYS = [
     "within_competence",
     "resolved",
-    "resolution_rate",
+    "on_time",
+    "late",
     "withdrawn",
     "terminated",
+    "being_resolved",
     "justified",
     "partly",
     "unjustified",
-    "on_time",
-    "late",
+    "resolution_rate",
 ]
 REPORT_SHEETS = [
     (
@@ -238,6 +240,7 @@ def _labels():
         "recommendation_visits": _("Visits about recommendations and feedback"),
         "withdrawn": _("Withdrawn"),
         "terminated": _("Terminated"),
+        "being_resolved": _("Still being resolved"),
         "justified": _("Justified"),
         "partly": _("Partly justified"),
         "unjustified": _("Unjustified"),
