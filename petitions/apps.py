@@ -7,8 +7,19 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
+        from django.db.models.signals import post_save, pre_save
+
         from danvan.alerts.registry import register
+        from danvan.orgunits.models import Unit
 
         from .alerts import PETITION_DEADLINES
+        from .models import Category
+        from .services.search import refresh_after_rename, remember_name
 
         register(PETITION_DEADLINES)
+        # The search text copies the names of a petition's field and handling unit.
+        for model in (Category, Unit):
+            pre_save.connect(remember_name, sender=model, dispatch_uid=f"petitions-search-{model.__name__}-pre")
+            post_save.connect(
+                refresh_after_rename, sender=model, dispatch_uid=f"petitions-search-{model.__name__}-post"
+            )

@@ -1,7 +1,9 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from danvan.orgunits.models import UnitKind
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
@@ -11,6 +13,37 @@ from .models import Category, Channel, Kind
 from .workflow import Status
 
 YES_NO = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+
+
+# Both directions of every sortable column, named in words (the register's select and its headers).
+SORT_CHOICES = [
+    ("code", _("Code, ascending")),
+    ("-code", _("Code, descending")),
+    ("received", _("Received date, oldest first")),
+    ("-received", _("Received date, newest first")),
+    ("deadline", _("Deadline, most urgent first")),
+    ("-deadline", _("Deadline, latest first")),
+    ("status", _("Status, in the order of handling")),
+    ("-status", _("Status, in reverse order")),
+    ("unit", _("Handling unit, A to Z")),
+    ("-unit", _("Handling unit, Z to A")),
+]
+
+
+class RegisterOrdering(django_filters.OrderingFilter):
+    """Sort by a column; rows without a value (no running deadline) last either way, ties in a fixed order."""
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        ordering = []
+        for param in value:
+            if param in EMPTY_VALUES:
+                continue
+            name = self.get_ordering_value(param)
+            column = F(name.removeprefix("-"))
+            ordering.append(column.desc(nulls_last=True) if name.startswith("-") else column.asc(nulls_last=True))
+        return qs.order_by(*ordering, "-pk")
 
 
 class PetitionFilter(django_filters.FilterSet):
@@ -47,23 +80,30 @@ class PetitionFilter(django_filters.FilterSet):
     is_group = django_filters.BooleanFilter(label=_("Group petition"), widget=forms.Select(choices=YES_NO))
     is_anonymous = django_filters.BooleanFilter(label=_("Anonymous"), widget=forms.Select(choices=YES_NO))
     is_skipped_level = django_filters.BooleanFilter(label=_("Skipped level"), widget=forms.Select(choices=YES_NO))
-    order = django_filters.OrderingFilter(
+    mine = django_filters.BooleanFilter(label=_("My petitions"), method="filter_mine", widget=forms.HiddenInput)
+    order = RegisterOrdering(
         label=_("Sort by"),
-        fields=(("received_date", "received"), ("due_date", "due"), ("code", "code"), ("status", "status")),
-        field_labels={
-            "received": _("Received date"),
-            "due": _("Deadline"),
-            "code": _("Code"),
-            "status": _("Status"),
-        },
+        # Column → what it sorts by; petition_list annotates the deadline and the status's rank.
+        fields=(
+            ("code", "code"),
+            ("received_date", "received"),
+            ("urgent_due", "deadline"),
+            ("status_rank", "status"),
+            ("handling_unit__name", "unit"),
+        ),
+        choices=SORT_CHOICES,
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.filters["unit"].queryset = units_visible_to(user).exclude(kind=UnitKind.DISTRICT)
         self.filters["handler"].queryset = (
             get_user_model().objects.filter(assigned_petitions__in=selectors.petitions_visible_to(user)).distinct()
         )
+
+    def filter_mine(self, queryset, name, value):
+        return queryset.filter(handler=self.user) if value else queryset
 
     def filter_search(self, queryset, name, value):
         return selectors.search(queryset, value)

@@ -198,6 +198,17 @@ PetitionerFormSet = forms.formset_factory(
 )
 
 
+class SavedFilterForm(forms.Form):
+    """Save the register's current filters under a name."""
+
+    name = forms.CharField(label=_("Name of the filter"), max_length=100, strip=True)
+    query = forms.CharField(widget=forms.HiddenInput, max_length=2000, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = _("Name the filter to save.")
+
+
 # --- Step forms: one per step on the petition page (petitions/steps.py) ----------------
 
 

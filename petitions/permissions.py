@@ -107,6 +107,20 @@ def can_see_identity(user, petition):
     )
 
 
+def can_be_assigned(user):
+    """Handlers and leaders are given petitions to handle (see forms.handlers_for)."""
+    return has_role(user, Role.HANDLER, Role.LEADER)
+
+
+def can_save_filters(user):
+    """Every official who reads the register may keep filters of their own."""
+    return user.is_authenticated and user.is_active
+
+
+def can_delete_saved_filter(user, saved_filter):
+    return user.is_authenticated and saved_filter.user_id == user.pk
+
+
 def can_view_identity_log(user):
     return has_role(user, Role.LEADER)
 

@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,7 @@ from .models import (
     Petitioner,
     PetitionEvent,
     PetitionPolicy,
+    SavedFilter,
     Stage,
 )
 from .workflow import OPEN_STATUSES, Status
@@ -41,13 +42,23 @@ def running_deadlines():
 
 
 def petition_list(user):
-    """The scoped register with what a list row shows, in a fixed number of queries."""
+    """The scoped register with what a list row shows, in a fixed number of queries, and what its
+    columns sort by: the most urgent open obligation's date (`urgent_due`) and the status in the
+    order of handling (`status_rank`)."""
+    urgent = running_deadlines().filter(petition=OuterRef("pk")).order_by("due_date").values("due_date")[:1]
     return (
         petitions_visible_to(user)
         .select_related("category", "handling_unit", "handler", "deadline")
         .prefetch_related(
             Prefetch("petitioners", queryset=Petitioner.objects.order_by("order", "pk")),
             Prefetch("deadlines", queryset=running_deadlines(), to_attr="running_deadlines"),
+        )
+        .annotate(
+            urgent_due=Case(When(status__in=OPEN_STATUSES, then=Subquery(urgent))),
+            status_rank=Case(
+                *[When(status=status, then=Value(rank)) for rank, status in enumerate(Status.values)],
+                output_field=IntegerField(),
+            ),
         )
     )
 
@@ -94,6 +105,11 @@ def petitions_readable_by(user):
 def petition_page(user):
     """The petition page's row for anyone who may open it, readers included (they only read)."""
     return petitions_readable_by(user).select_related(*DETAIL_RELATED)
+
+
+def saved_filters_for(user):
+    """The user's own saved filters of the register, by name."""
+    return SavedFilter.objects.filter(user_id=user.pk)
 
 
 def search(queryset, text):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from danvan.workflow import DomainError
 from . import exports, permissions, selectors, services, steps
 from .deadlines import explain
 from .filters import PetitionFilter
-from .forms import PetitionerFormSet, PetitionForm, attachments_field
+from .forms import PetitionerFormSet, PetitionForm, SavedFilterForm, attachments_field
 from .models import AccessContext
 from .workflow import Status
 
@@ -40,12 +40,45 @@ class PetitionListView(FilterView):
         return int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
+        query = self.request.GET.copy()
+        query.pop("page", None)
         return super().get_context_data(
             page_sizes=PAGE_SIZES,
-            can_record=permissions.can_record_petitions(self.request.user),
-            can_view_identity_log=permissions.can_view_identity_log(self.request.user),
+            can_record=permissions.can_record_petitions(user),
+            can_view_identity_log=permissions.can_view_identity_log(user),
+            has_mine=permissions.can_be_assigned(user),
+            saved_filters=selectors.saved_filters_for(user),
+            save_form=SavedFilterForm(initial={"query": query.urlencode()}),
             **kwargs,
         )
+
+
+@require_POST
+def save_filter(request):
+    """Save the register's current filters under a name, then show them applied."""
+    form = SavedFilterForm(request.POST)
+    query = QueryDict(request.POST.get("query", "")).urlencode()  # as typed back, never raw into a header
+    if form.is_valid():
+        try:
+            saved = services.save_filter(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The filter “%(name)s” is saved.") % {"name": saved.name})
+            return redirect(f"{reverse('petitions:list')}?{saved.query}" if saved.query else "petitions:list")
+    else:
+        messages.error(request, " ".join(form.errors.get("name", [])) or _("The filter could not be saved."))
+    return redirect(f"{reverse('petitions:list')}?{query}" if query else "petitions:list")
+
+
+@require_POST
+def delete_filter(request, pk):
+    """Delete one of the user's saved filters; another's is simply not found."""
+    saved = get_object_or_404(selectors.saved_filters_for(request.user), pk=pk)
+    services.delete_saved_filter(saved_filter=saved, actor=request.user)
+    messages.success(request, _("The filter “%(name)s” is deleted.") % {"name": saved.name})
+    return redirect("petitions:list")
 
 
 def _petitioner_initial(petition):

@@ -20,6 +20,7 @@ from .deadlines import DeadlineRule, PetitionDeadline
 from .petition import Category, Petition, Petitioner, PetitionPolicy
 from .readers import PetitionReader, ReaderViewing
 from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent, SatisfactionRating, private_storage
+from .register import SavedFilter
 
 __all__ = [
     "COMPLAINT_KINDS",
@@ -45,6 +46,7 @@ __all__ = [
     "ReaderViewing",
     "RuleCondition",
     "SatisfactionRating",
+    "SavedFilter",
     "Stage",
     "private_storage",
 ]

@@ -38,6 +38,8 @@ from .intake import (
     submit_online_petition,
     update_petition,
 )
+from .saved_filters import delete_saved_filter, save_filter
+from .search import refresh_search_text
 
 __all__ = [
     "HANDLING_STATUSES",
@@ -50,6 +52,7 @@ __all__ = [
     "classify_petition",
     "close_petition",
     "create_petition",
+    "delete_saved_filter",
     "escalate_petition",
     "explain_petition_delay",
     "extend_petition_deadline",
@@ -61,9 +64,11 @@ __all__ = [
     "record_identity_access",
     "record_reader_viewing",
     "record_voter_recommendation",
+    "refresh_search_text",
     "refuse_petition",
     "rate_petition",
     "resolve_petition",
+    "save_filter",
     "send_daily_digest",
     "start_verification",
     "submit_online_petition",

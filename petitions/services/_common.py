@@ -2,8 +2,9 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from danvan.text import fold
 from danvan.workflow import DomainError, check_transition
 
 from ..deadlines import NoRuleError, due_date_for, rule_for
-from ..models import Complexity, EventKind, Petition, PetitionDeadline, PetitionEvent
+from ..models import Complexity, EventKind, Kind, Petition, PetitionDeadline, PetitionEvent
 from ..workflow import TRANSITIONS
 
 # No 0/O/1/I: keys are read aloud and typed from paper. 10 characters of 32
@@ -47,7 +48,21 @@ def _event(petition, kind, actor, *, note="", is_public=False, from_status="", t
 
 
 def _search_text(petition, petitioners):
-    parts = [petition.code or "", petition.summary, petition.content, petition.respondent]
+    """The folded words the register's search looks in: the petition's own text, its field, its kind
+    and its handling unit (so "dat dai" finds a land petition whatever its words), and the petitioners'
+    names and numbers unless the identity is sealed. Kept current by the services and, when a field or a
+    unit is renamed, by services.search."""
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = str(Kind(petition.kind).label)
+    parts = [
+        petition.code or "",
+        petition.summary,
+        petition.content,
+        petition.respondent,
+        petition.category.name,
+        kind,
+        petition.handling_unit.name,
+    ]
     # A sealed identity must not be findable by searching for the person.
     if not petition.is_sealed:
         for person in petitioners:

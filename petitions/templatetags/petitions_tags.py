@@ -80,3 +80,15 @@ def list_name(petition):
     from petitions.selectors import list_name as name
 
     return name(petition)
+
+
+@register.inclusion_tag("petitions/includes/sort_header.html", takes_context=True)
+def sort_header(context, key, label):
+    """A column header that sorts the register by `key`, keeping the other filters; the column
+    sorted now says so (aria-sort, an arrow) and sorts the other way when clicked again."""
+    params = context["request"].GET.copy()
+    current = params.get("order", "")
+    direction = "ascending" if current == key else "descending" if current == f"-{key}" else None
+    params.pop("page", None)
+    params["order"] = f"-{key}" if direction == "ascending" else key
+    return {"label": label, "href": f"?{params.urlencode()}", "direction": direction}

@@ -16,6 +16,7 @@ from petitions.models import (
     Outcome,
     Petition,
     PetitionDeadline,
+    SavedFilter,
     Stage,
 )
 from petitions.workflow import Status
@@ -459,3 +460,22 @@ class TestEditing:
         )  # fmt: skip
         assert updated.due_date == date(2026, 3, 9)
         assert updated.deadlines.filter(is_current=True).count() == 1
+
+
+class TestSavedFilters:
+    def test_a_filter_is_saved_under_its_name_and_the_same_name_replaces_it(self, people):
+        first = services.save_filter(actor=people["handler"], name="Đất đai", query="q=dat+dai&page=2")
+        assert (first.user, first.name, first.query) == (people["handler"], "Đất đai", "q=dat+dai")
+        again = services.save_filter(actor=people["handler"], name=" Đất đai ", query="q=dat+dai&overdue=true")
+        assert again.pk == first.pk and again.query == "q=dat+dai&overdue=true"
+        services.save_filter(actor=people["colleague"], name="Đất đai", query="q=dat")
+        assert SavedFilter.objects.count() == 2
+
+    def test_a_filter_needs_a_name_and_only_its_owner_deletes_it(self, people):
+        with pytest.raises(DomainError):
+            services.save_filter(actor=people["handler"], name="  ", query="q=x")
+        saved = services.save_filter(actor=people["handler"], name="Của tôi", query="mine=true")
+        with pytest.raises(PermissionDenied):
+            services.delete_saved_filter(saved_filter=saved, actor=people["colleague"])
+        services.delete_saved_filter(saved_filter=saved, actor=people["handler"])
+        assert not SavedFilter.objects.exists()

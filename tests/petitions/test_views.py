@@ -10,9 +10,18 @@ from django.urls import reverse
 
 from danvan.accounts.roles import Role
 from petitions import services
-from petitions.models import AccessContext, Category, DeadlineRule, IdentityAccess, Kind, Petition, Stage
+from petitions.models import (
+    AccessContext,
+    Category,
+    DeadlineRule,
+    IdentityAccess,
+    Kind,
+    Petition,
+    SavedFilter,
+    Stage,
+)
 from petitions.workflow import Status
-from tests.factories import UserFactory
+from tests.factories import CategoryFactory, UserFactory
 from tests.fixtures import PERSON
 
 pytestmark = pytest.mark.django_db
@@ -272,7 +281,10 @@ class TestConfidentiality:
 class TestList:
     def test_search_ignores_diacritics_and_filters_combine(self, client, make_petition, people):
         make_petition(summary="Tranh chấp đất đai tổ 3")
-        make_petition(kind=Kind.FEEDBACK, summary="Phản ánh đèn đường hỏng", content="Đèn hỏng")
+        make_petition(
+            kind=Kind.FEEDBACK, summary="Phản ánh đèn đường hỏng", content="Đèn hỏng",
+            category=CategoryFactory(name="Giao thông, đô thị"),
+        )  # fmt: skip
         client.force_login(people["leader"])
         html = client.get(reverse("petitions:list"), {"q": "dat dai"}).content.decode()
         assert "Tranh chấp đất đai tổ 3" in html and "đèn đường" not in html
@@ -376,6 +388,84 @@ class TestMostUrgentObligation:
         html = client.get(url).content.decode()
         assert html.count("Hạn thông báo cho công dân</span>") == 20 and all(p.code in html for p in [first, *later])
         assert count_queries(client, url) == one
+
+
+class TestRegister:
+    def test_the_register_says_how_many_petitions_match(self, client, make_petition, people):
+        for n in range(3):
+            make_petition(summary=f"Tranh chấp đất đai số {n}")
+        make_petition(kind=Kind.FEEDBACK, summary="Phản ánh đèn đường hỏng", content="Đèn hỏng")
+        client.force_login(people["leader"])
+        assert "4 đơn" in client.get(reverse("petitions:list")).content.decode()
+        assert "3 đơn" in client.get(reverse("petitions:list"), {"q": "tranh chap"}).content.decode()
+
+    def test_handlers_have_my_petitions(self, client, make_petition, people):
+        mine = make_petition(summary="Đơn được giao cho tôi")
+        services.assign_petition(petition=mine, handler=people["handler"], actor=people["leader"])
+        make_petition(summary="Đơn chưa giao ai")
+        client.force_login(people["handler"])
+        html = client.get(reverse("petitions:list")).content.decode()
+        assert "Đơn của tôi" in html and "?mine=true" in html
+        html = client.get(reverse("petitions:list"), {"mine": "true"}).content.decode()
+        assert "Đơn được giao cho tôi" in html and "Đơn chưa giao ai" not in html and "1 đơn" in html
+        assert 'aria-pressed="true"' in html
+        client.force_login(people["officer"])
+        assert "Đơn của tôi" not in client.get(reverse("petitions:list")).content.decode()
+
+    def test_a_user_saves_reapplies_and_deletes_a_filter_of_their_own(self, client, make_petition, people):
+        make_petition(summary="Tranh chấp đất đai tổ 3")
+        client.force_login(people["handler"])
+        response = client.post(
+            reverse("petitions:save_filter"), {"name": "Đất đai quá hạn", "query": "q=dat+dai&overdue=true&page=3"}
+        )
+        assert (
+            response.status_code == 302
+            and response["Location"] == reverse("petitions:list") + "?q=dat+dai&overdue=true"
+        )
+        html = client.get(reverse("petitions:list")).content.decode()
+        assert "Đất đai quá hạn" in html and 'href="?q=dat+dai&amp;overdue=true"' in html
+        saved = SavedFilter.objects.get()
+        client.force_login(people["colleague"])
+        assert "Đất đai quá hạn" not in client.get(reverse("petitions:list")).content.decode()
+        assert client.post(reverse("petitions:delete_filter", args=[saved.pk])).status_code == 404
+        client.force_login(people["handler"])
+        assert client.post(reverse("petitions:delete_filter", args=[saved.pk])).status_code == 302
+        assert not SavedFilter.objects.exists()
+
+    def test_a_filter_without_a_name_is_explained_and_nothing_saved(self, client, people):
+        client.force_login(people["handler"])
+        response = client.post(reverse("petitions:save_filter"), {"name": " ", "query": "q=dat+dai"})
+        assert response.status_code == 302
+        html = client.get(response["Location"]).content.decode()
+        assert html.count("Đặt tên cho bộ lọc cần lưu.") == 1
+        assert not SavedFilter.objects.exists()
+
+    def test_column_headers_sort_in_vietnamese_with_the_current_sort_shown(self, client, make_petition, people):
+        make_petition()
+        client.force_login(people["leader"])
+        html = client.get(reverse("petitions:list"), {"q": "dat", "order": "deadline"}).content.decode()
+        for key in ("code", "received", "status", "unit"):
+            assert f'href="?q=dat&amp;order={key}"' in html, key
+        assert 'href="?q=dat&amp;order=-deadline"' in html  # the current column sorts the other way next
+        assert html.count("aria-sort=") == 1 and 'aria-sort="ascending"' in html
+        assert "bi-arrow-up" in html
+        html = client.get(reverse("petitions:list"), {"order": "-code"}).content.decode()
+        assert 'aria-sort="descending"' in html and "bi-arrow-down" in html
+        for english in ("Due", "descending", "ascending)", "Ordering"):
+            assert f">{english}" not in html and f"({english}" not in html, english
+
+    def test_the_register_with_saved_filters_makes_as_many_queries_for_20_rows_as_for_1(
+        self, client, make_petition, people
+    ):
+        services.save_filter(actor=people["leader"], name="Quá hạn", query="overdue=true")
+        client.force_login(people["leader"])
+        url = reverse("petitions:list")
+        make_petition()
+        one = count_queries(client, url, order="deadline")
+        for _ in range(19):
+            make_petition()
+        assert "20 đơn" in client.get(url).content.decode()
+        assert count_queries(client, url, order="deadline") == one
 
 
 class TestReceipt:
