@@ -71,3 +71,21 @@ def test_handler_records_a_petition_finds_it_and_accepts_it(live_server, page):
     # 30 days from 13/2 is Sunday 15/3, so the resolution deadline is Monday 16/3.
     assert page.get_by_text("16/03/2026").first.is_visible()
     screenshot(page, "petition-detail-desktop")
+
+    # Accepted and nobody handles it yet: the page says so, and the handler takes it.
+    waiting = page.get_by_test_id("waiting-for")
+    assert "Chờ lãnh đạo giao người xử lý" in waiting.inner_text()
+    page.get_by_text("Nhận xử lý", exact=True).click()
+    page.locator("#step-take").get_by_role("button", name="Xác nhận").click()
+    assert page.get_by_text("Bạn đã nhận xử lý đơn; lãnh đạo đơn vị đã được thông báo.").is_visible()
+    assert (
+        page.get_by_test_id("waiting-for").inner_text().strip() == "Chờ người xử lý Phạm Quốc Bảo xác minh, giải quyết"
+    )
+
+    # In the register: "my petitions", and the deadline column sorts with its state announced.
+    page.goto(f"{live_server.url}/petitions/")
+    page.get_by_role("link", name="Đơn của tôi").click()
+    assert page.get_by_text("1 đơn", exact=True).is_visible()
+    page.get_by_role("link", name="Thời hạn").click()
+    assert page.get_by_role("columnheader", name="Thời hạn").get_attribute("aria-sort") == "ascending"
+    assert page.get_by_role("row").filter(has_text=petition.code).is_visible()
