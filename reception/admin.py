@@ -35,7 +35,7 @@ class ReceptionScheduleAdmin(admin.ModelAdmin):
 
 @admin.register(ReceptionSession)
 class ReceptionSessionAdmin(ReadOnlyWorkflowAdmin):
-    list_display = ["date", "place", "presiding_position", "status", "is_ad_hoc", "is_published"]
+    list_display = ["date", "moved_from", "place", "presiding_position", "status", "is_ad_hoc", "is_published"]
     list_filter = ["status", "is_ad_hoc"]
     search_fields = ["place", "presiding_position"]
     date_hierarchy = "date"

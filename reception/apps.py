@@ -8,7 +8,11 @@ class ReceptionConfig(AppConfig):
 
     def ready(self):
         from danvan.alerts.registry import register
+        from danvan.workdays import registry as workdays
 
+        from . import services
         from .alerts import RECEPTION_SESSIONS
 
         register(RECEPTION_SESSIONS)
+        # Sessions planned on a day that stops being a working day move or are cancelled.
+        workdays.register("reception", services.follow_days_off)

@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from danvan.forms import DateInput, not_in_future
 from danvan.orgunits.selectors import current_bodies_in_trees_of
 from danvan.validators import citizen_id_validator
+from danvan.workflow import allowed_targets
 from petitions.models import Category
 
 from . import selectors
-from .models import Visit, VisitOutcome, VoterMeeting
-from .workflow import SessionStatus
+from .models import RefusalReason, Visit, VisitOutcome, VoterMeeting
+from .workflow import SESSION_CORRECTIONS, SessionStatus
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -36,6 +37,41 @@ class SessionStatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         if officials is not None:
             self.fields["presided_by"].queryset = officials
+
+
+class SessionCorrectionForm(forms.Form):
+    """A leader's correction of a recorded status: the statuses the correction table allows from the current one."""
+
+    status = forms.ChoiceField(label=_("The session actually was"))
+    presided_by = forms.ModelChoiceField(
+        label=_("Presided over in person by"), queryset=get_user_model().objects.none(), required=False
+    )
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=255)
+
+    def __init__(self, *args, session, officials, **kwargs):
+        super().__init__(*args, **kwargs)
+        targets = allowed_targets(SESSION_CORRECTIONS, session.status)
+        # No status chosen in advance: the leader picks what the session actually was.
+        self.fields["status"].choices = [("", "---------")] + [(status.value, status.label) for status in targets]
+        self.fields["presided_by"].queryset = officials
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == SessionStatus.HELD and not cleaned.get("presided_by"):
+            self.add_error("presided_by", _("Say who presided over the session in person."))
+        return cleaned
+
+
+class CalendarUnitForm(forms.Form):
+    """The province or commune whose reception calendar a citizen looks at."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Province or commune"),
+        queryset=selectors.calendar_units(),
+        required=False,
+        empty_label=_("All units"),
+        error_messages={"invalid_choice": _("Choose a province or commune from the list.")},
+    )
 
 
 class AdHocSessionForm(forms.Form):
@@ -120,6 +156,12 @@ class VisitForm(forms.ModelForm):
             person["is_representative"] = person["full_name"] in representatives
         if cleaned.get("outcome") == VisitOutcome.REFUSED and not cleaned.get("refusal_reason"):
             self.add_error("refusal_reason", _("Choose the legal reason for refusing the reception."))
+        if (
+            cleaned.get("outcome") == VisitOutcome.REFUSED
+            and cleaned.get("refusal_reason") == RefusalReason.OTHER
+            and not cleaned.get("notes", "").strip()
+        ):
+            self.add_error("notes", _("Name in the notes the legal provision that allows the refusal."))
         if cleaned.get("outcome") == VisitOutcome.PETITION and not cleaned.get("petition_content", "").strip():
             self.add_error("petition_content", _("Write the content of the petition received."))
         return cleaned

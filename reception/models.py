@@ -141,6 +141,11 @@ class ReceptionSession(models.Model):
     is_published = models.BooleanField(_("published"), default=True)
     status = models.CharField(_("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.PLANNED)
     status_reason = models.CharField(_("reason"), max_length=255, blank=True)
+    # The day citizens were told before the session moved past a newly announced day off.
+    moved_from = models.DateField(_("moved from"), null=True, blank=True)
+    # Raised on each change of date or status: phone calendars replace an event only when its
+    # SEQUENCE grows (RFC 5545 §3.8.7.4).
+    revision = models.PositiveIntegerField(_("revision"), default=0)
 
     class Meta:
         verbose_name = _("reception session")
@@ -162,11 +167,31 @@ class VisitOutcome(models.TextChoices):
 
 
 class RefusalReason(models.TextChoices):
-    # Luật Tiếp công dân 2013, Điều 9.
-    INCAPACITY = "incapacity", _("Intoxicated or lacking capacity")
-    THREATS = "threats", _("Threatened or insulted the staff")
-    RULES = "rules", _("Broke the rules of the reception place")
-    REPEATED = "repeated", _("Repeats a matter already explained and settled")
+    """The cases in which the officer may refuse to receive a person: Luật Tiếp công dân 2013, Điều 9."""
+
+    INCAPACITY = (
+        "incapacity",
+        _(  # khoản 1
+            "A person intoxicated by alcohol or stimulants, or with a mental illness or another illness that deprives "
+            "them of the capacity to perceive or control their behaviour"
+        ),
+    )
+    THREATS = (
+        "threats",
+        _(  # khoản 2
+            "A person who threatens or insults the agency, organisation or unit, the reception officer or an official "
+            "on duty, or otherwise breaks the rules of the reception place"
+        ),
+    )
+    REPEATED = (
+        "repeated",
+        _(  # khoản 3
+            "A person who still deliberately pursues a complaint or denunciation about a matter already settled "
+            "in line with policy and law, reviewed and answered in writing by the competent state body, after "
+            "being received, given explanations and guidance"
+        ),
+    )
+    OTHER = "other", _("Other cases prescribed by law")  # khoản 4
 
 
 class Visit(models.Model):

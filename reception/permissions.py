@@ -46,3 +46,16 @@ def can_view_compliance(user):
 def can_view_in_admin(user):
     """Administrators read sessions and meetings in the admin; nobody edits them there."""
     return user.is_active and (user.is_superuser or has_role(user, Role.ADMINISTRATOR))
+
+
+def can_correct_session(user, session):
+    """Leaders of a host unit (or a unit above it) correct a session's recorded status."""
+    hosts = {unit.pk for unit in session.hosts.all()}
+    return has_role(user, Role.LEADER) and _in_scope(user, hosts)
+
+
+def can_view_session_month(user):
+    """Administrators, leaders and reception officers see their units' sessions month by month."""
+    return user.is_active and (
+        user.is_superuser or has_role(user, Role.ADMINISTRATOR, Role.LEADER, Role.RECEPTION_OFFICER)
+    )

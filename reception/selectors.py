@@ -13,8 +13,10 @@ from danvan.accounts.roles import Role
 from danvan.history.models import Change
 from danvan.orgunits.models import LOCALITY_KINDS, Unit, UnitKind
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to, users_at_or_above
+from danvan.workdays.calendar import WorkCalendar
 
 from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus, Visit, VoterMeeting
+from .workflow import NOT_HELD
 
 
 @dataclass(frozen=True)
@@ -27,14 +29,27 @@ class PublicSession:
     ends_at: datetime
     place: str
     presiding: str
+    status: str = SessionStatus.PLANNED
+    status_label: str = ""
+    reason: str = ""
+    moved_from: date | None = None
+    revision: int = 0
+
+    @property
+    def is_called_off(self):
+        """Postponed or cancelled: it will not take place at this time."""
+        return self.status in NOT_HELD
 
 
-def published_sessions(*, start=None, end=None, unit=None):
-    """Published, not cancelled sessions from `start` to `end`, optionally of one unit and its sub-units."""
+def published_sessions(*, start=None, end=None, unit=None, called_off=False):
+    """Published sessions from `start` to `end`, optionally of one unit and its sub-units.
+
+    Postponed and cancelled ones only with `called_off`, for pages and feeds that say so.
+    """
     start = start or timezone.localdate()
-    sessions = ReceptionSession.objects.filter(is_published=True, date__gte=start).exclude(
-        status=SessionStatus.CANCELLED
-    )
+    sessions = ReceptionSession.objects.filter(is_published=True, date__gte=start)
+    if not called_off:
+        sessions = sessions.exclude(status__in=NOT_HELD)
     if end is not None:
         sessions = sessions.filter(date__lte=end)
     if unit is not None:
@@ -49,6 +64,11 @@ def published_sessions(*, start=None, end=None, unit=None):
             ends_at=datetime.combine(s.date, s.end_time, tzinfo=tz),
             place=s.place,
             presiding=s.presiding_position,
+            status=s.status,
+            status_label=s.get_status_display(),
+            reason=s.status_reason,
+            moved_from=s.moved_from,
+            revision=s.revision,
         )
         for s in sessions
     ]
@@ -70,10 +90,22 @@ def session_list(user):
 
 
 def calendar_units():
-    """The provinces and communes whose calendars citizens can subscribe to."""
+    """The provinces and communes whose calendars citizens can subscribe to: provinces first."""
     return Unit.objects.filter(kind__in=[UnitKind.PROVINCE, UnitKind.COMMUNE], valid_to__isnull=True).order_by(
-        "kind", "name"
+        "-kind", "name"
     )
+
+
+def staff_of(session):
+    """Who answers for a session: its host units' reception officers and leaders, and its presiding official."""
+    users = get_user_model().objects.filter(
+        is_active=True,
+        memberships__unit__in=session.hosts.all(),
+        groups__name__in=[Role.RECEPTION_OFFICER, Role.LEADER],
+    )
+    if session.presiding_id:
+        users = users | get_user_model().objects.filter(pk=session.presiding_id, is_active=True)
+    return users.distinct().order_by("pk")
 
 
 def host_choices(user):
@@ -279,3 +311,51 @@ def duties_visible_to(user, on):
     return ReceptionDuty.objects.filter(unit__in=units_visible_to(user), valid_from__lte=on).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=on)
     )
+
+
+@dataclass
+class MonthDay:
+    day: date
+    in_month: bool
+    sessions: list
+    # The holiday's or day off's name; None on working days and ordinary weekends.
+    day_off: str | None = None
+
+    @property
+    def is_weekend(self):
+        return self.day.weekday() >= 5
+
+
+@dataclass
+class MonthGrid:
+    first: date
+    weeks: list  # [[MonthDay] * 7], each week from Monday
+    previous: date
+    next: date
+
+    @property
+    def days_with_sessions(self):
+        return [cell for week in self.weeks for cell in week if cell.in_month and cell.sessions]
+
+
+def session_month(user, first):
+    """The user's sessions in the month starting `first`, in Monday-first weeks, with the days off named."""
+    start = first - timedelta(days=first.weekday())
+    last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
+    end = last + timedelta(days=6 - last.weekday())
+    by_day = {}
+    # Days of the neighbouring months fill the first and last weeks, greyed and empty.
+    for session in session_list(user).filter(date__range=(first, last)):
+        by_day.setdefault(session.date, []).append(session)
+    calendar = WorkCalendar()
+    days_off = {
+        day: name
+        for year in {start.year, end.year}
+        for day, name, is_working in calendar.special_days(year)
+        if not is_working
+    }
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    cells = [MonthDay(d, d.month == first.month, by_day.get(d, []), days_off.get(d)) for d in days]
+    weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
+    previous = (first - timedelta(days=1)).replace(day=1)
+    return MonthGrid(first=first, weeks=weeks, previous=previous, next=last + timedelta(days=1))

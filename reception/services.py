@@ -6,22 +6,35 @@ workflow table, saves, and leaves a history row (danvan.history) in the same tra
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
+from danvan.notifications.services import notify
 from danvan.orgunits.selectors import current_bodies_in_trees_of, users_at_or_above
+from danvan.workdays.calendar import WorkCalendar
 from danvan.workflow import DomainError, check_transition
 from petitions import services as petition_services
 from petitions.models import Channel
 
-from . import permissions
-from .models import ReceptionSchedule, ReceptionSession, Visit, Visitor, VisitOutcome, VoterMeeting
+from . import permissions, selectors
+from .models import (
+    HolidayPolicy,
+    ReceptionSchedule,
+    ReceptionSession,
+    RefusalReason,
+    Visit,
+    Visitor,
+    VisitOutcome,
+    VoterMeeting,
+)
 from .schedules import occurrences
-from .workflow import NEEDS_REASON, NOT_HELD, SESSION_TRANSITIONS, SessionStatus
+from .workflow import NEEDS_REASON, NOT_HELD, SESSION_CORRECTIONS, SESSION_TRANSITIONS, SessionStatus
 
 # How far ahead sessions are materialised (the published calendar shows 90 days).
 HORIZON_DAYS = 120
@@ -138,14 +151,49 @@ def set_session_status(*, session, actor, status, reason="", presided_by=None):
         if presided_by is None:
             raise DomainError(_("Say who presided over the session in person."))
         _check_official(presided_by, session.hosts.all())
+    previous = _save_status(session, status, reason, presided_by)
+    note = reason
+    if status == SessionStatus.HELD:
+        note = _("Presided over in person by %(name)s.") % {"name": presided_by}
+    record_change(session, actor=actor, kind=ChangeKind.STATUS, from_status=previous, to_status=status, note=note)
+    return session
+
+
+def _save_status(session, status, reason, presided_by):
+    """Set the status with its public reason and who presided; return the status it had."""
     previous = session.status
     session.status = status
     session.status_reason = reason if status in NEEDS_REASON else ""
     session.presided_by = presided_by if status == SessionStatus.HELD else None
-    session.save(update_fields=["status", "status_reason", "presided_by"])
-    note = reason
+    session.revision += 1
+    session.save(update_fields=["status", "status_reason", "presided_by", "revision"])
+    return previous
+
+
+@transaction.atomic
+def correct_session_status(*, session, actor, status, reason, presided_by=None):
+    """A leader of a host unit corrects a recorded status, saying why (workflow.SESSION_CORRECTIONS)."""
+    session = _locked_session(session)
+    _require(permissions.can_correct_session(actor, session))
+    check_transition(SESSION_CORRECTIONS, session.status, status)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Give the reason for the correction."))
+    today = timezone.localdate()
     if status == SessionStatus.HELD:
-        note = _("Presided over in person by %(name)s.") % {"name": presided_by}
+        if session.date > today:
+            raise DomainError(_("A session cannot be recorded as held before its day."))
+        if presided_by is None:
+            raise DomainError(_("Say who presided over the session in person."))
+        _check_official(presided_by, session.hosts.all())
+    elif session.status == SessionStatus.HELD and session.visits.exists():
+        raise DomainError(_("Visits are recorded in this session, so it took place: only who presided can change."))
+    if status == SessionStatus.PLANNED and session.date < today:
+        raise DomainError(_("The session's day has passed: record whether it was held, postponed or cancelled."))
+    previous = _save_status(session, status, reason, presided_by)
+    note = _("Correction: %(reason)s") % {"reason": reason.rstrip(".")} + "."
+    if status == SessionStatus.HELD:
+        note = f"{note} " + _("Presided over in person by %(name)s.") % {"name": presided_by}
     record_change(session, actor=actor, kind=ChangeKind.STATUS, from_status=previous, to_status=status, note=note)
     return session
 
@@ -187,6 +235,8 @@ def record_visit(*, session, actor, data, visitors, petition_content=""):
         raise DomainError(_("Visits are recorded on or after the session's day."))
     if data["outcome"] == VisitOutcome.REFUSED and not data.get("refusal_reason"):
         raise DomainError(_("Choose the legal reason for refusing the reception."))
+    if data.get("refusal_reason") == RefusalReason.OTHER and not data.get("notes", "").strip():
+        raise DomainError(_("Name in the notes the legal provision that allows the refusal."))
     if not visitors:
         raise DomainError(_("Enter at least the name of one citizen."))
     petition = None
@@ -250,3 +300,97 @@ def add_voter_recommendation(*, meeting, actor, unit, category, summary, content
     }
     record_change(meeting, actor=actor, kind=ChangeKind.ADDED, note=note)
     return petition
+
+
+# Days off announced after the sessions were generated (danvan.workdays.registry)
+
+
+def _label(session, day):
+    label = f"{day:%d/%m/%Y} {session.start_time:%H:%M}, {session.place}"
+    return f"{label} ({session.schedule.name})" if session.schedule_id else label
+
+
+def _tell_hosts(session, day, title):
+    """A notice to the host units' reception officers and leaders and the presiding official."""
+    for recipient in selectors.staff_of(session):
+        notify(
+            recipient=recipient,
+            kind="reception_day_off",
+            key=f"reception-day-off:{session.pk}:{day:%Y-%m-%d}",
+            title=title,
+            target=session,
+            url=reverse("reception:session", args=[session.pk]),
+        )
+
+
+def _move_past_day_off(session, day, name, calendar, actor):
+    new = calendar.next_working_day(day)
+    session.date, session.moved_from = new, day
+    session.revision += 1
+    session.save(update_fields=["date", "moved_from", "revision"])
+    values = {"old": f"{day:%d/%m/%Y}", "new": f"{new:%d/%m/%Y}", "name": name}
+    note = _("Moved from %(old)s to %(new)s: %(old)s is a day off (%(name)s).") % values
+    record_change(session, actor=actor, kind=ChangeKind.UPDATED, note=note)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("The reception session of %(old)s moves to %(new)s (day off: %(name)s)") % values
+    _tell_hosts(session, day, title)
+    return _("%(session)s: moved to %(new)s.") % {"session": _label(session, day), "new": values["new"]}
+
+
+def _skip_day_off(session, day, name, actor):
+    values = {"date": f"{day:%d/%m/%Y}", "name": name}
+    previous = _save_status(session, SessionStatus.CANCELLED, _("%(date)s is a day off: %(name)s.") % values, None)
+    note = _("Cancelled: %(date)s is a day off (%(name)s) and the schedule skips sessions on days off.") % values
+    record_change(
+        session, actor=actor, kind=ChangeKind.STATUS, from_status=previous, to_status=session.status, note=note
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("The reception session of %(date)s is cancelled (day off: %(name)s)") % values
+    _tell_hosts(session, day, title)
+    return _("%(session)s: cancelled, its schedule skips days off.") % {"session": _label(session, day)}
+
+
+def _flag_day_off(session, day, name, actor):
+    values = {"date": f"{day:%d/%m/%Y}", "name": name}
+    note = (
+        _(
+            "%(date)s became a day off (%(name)s). The session stays on its day: "
+            "its host units decide whether to hold, postpone or cancel it."
+        )
+        % values
+    )
+    record_change(session, actor=actor, kind=ChangeKind.UPDATED, note=note)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("The reception session of %(date)s falls on a day off (%(name)s): decide whether to hold it") % values
+    _tell_hosts(session, day, title)
+    return _("%(session)s: called for that day, left for its host units to decide.") % {"session": _label(session, day)}
+
+
+@transaction.atomic
+def follow_days_off(*, days, actor):
+    """Planned sessions on days that stopped being working days: a schedule's session moves to the
+    next working day or is cancelled, as its holiday policy says; an ad hoc one stays for its hosts
+    to decide. Return one line per session changed, for the administrator.
+
+    Sessions are moved, never re-created: (schedule, rule_date) stays, so materialising again adds
+    nothing on the old date. Past sessions are left for the officers to record as they went.
+    """
+    calendar = WorkCalendar()
+    lines = []
+    for day, name in days:
+        if day < timezone.localdate():
+            continue
+        sessions = (
+            ReceptionSession.objects.select_for_update(of=("self",))
+            .filter(date=day, status=SessionStatus.PLANNED)
+            .select_related("schedule")
+            .order_by("start_time", "pk")
+        )
+        for session in sessions:
+            if session.schedule_id is None or session.is_ad_hoc:
+                lines.append(_flag_day_off(session, day, name, actor))
+            elif session.schedule.holiday_policy == HolidayPolicy.MOVE_NEXT:
+                lines.append(_move_past_day_off(session, day, name, calendar, actor))
+            else:
+                lines.append(_skip_day_off(session, day, name, actor))
+    return lines

@@ -1,6 +1,6 @@
 """Pages of citizen reception: the public calendar, sessions and their visits, compliance, voter meetings."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_GET, require_POST
 from django_filters.views import FilterView
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from danvan.history.selectors import history_of
 from danvan.orgunits.models import Unit
@@ -25,6 +25,8 @@ from .filters import SessionFilter, VoterMeetingFilter
 from .forms import (
     AdHocSessionForm,
     BookPeriodForm,
+    CalendarUnitForm,
+    SessionCorrectionForm,
     SessionStatusForm,
     VisitForm,
     VoterMeetingForm,
@@ -39,36 +41,82 @@ DEFAULT_LOOKBACK_DAYS = 31
 
 @method_decorator(login_not_required, name="dispatch")
 class PublicCalendarView(View):
-    """The published reception calendar for the coming months, by unit."""
+    """The published reception calendar for the coming months, of all units or of one province or commune."""
 
     def get(self, request):
+        form = CalendarUnitForm(request.GET or None)
+        valid = form.is_valid() if form.is_bound else True
+        unit = form.cleaned_data.get("unit") if form.is_bound and valid else None
         today = timezone.localdate()
-        sessions = selectors.published_sessions(start=today, end=today + timedelta(days=CALENDAR_DAYS))
-        context = {"sessions": sessions, "units": selectors.calendar_units(), "days": CALENDAR_DAYS}
-        return render(request, "public/calendar.html", context)
+        sessions = selectors.published_sessions(
+            start=today, end=today + timedelta(days=CALENDAR_DAYS), unit=unit, called_off=True
+        )
+        context = {
+            "form": form,
+            "unit": unit,
+            "sessions": sessions,
+            "units": selectors.calendar_units(),
+            "days": CALENDAR_DAYS,
+        }
+        return render(request, "public/calendar.html", context, status=200 if valid else 400)
+
+
+# How often phone calendars should fetch the feed again (RFC 7986 REFRESH-INTERVAL; Outlook
+# reads X-PUBLISHED-TTL): a session moved past a new day off should reach them within the day.
+FEED_REFRESH = timedelta(hours=6)
 
 
 @login_not_required
 def calendar_feed(request, unit_id):
-    """An iCalendar (.ics) feed of one unit's published sessions, for phone calendars."""
+    """An iCalendar (.ics, RFC 5545) feed of one unit's published sessions, for phone calendars.
+
+    A postponed or cancelled session stays in the feed until its day, as STATUS:CANCELLED with a
+    higher SEQUENCE and "cancelled" in its title: a subscribed calendar drops or strikes it, and
+    one that ignores STATUS still shows the word, whereas an event that just disappears is kept
+    by calendars that imported the file once. A moved session keeps its UID with the new times.
+    """
     unit = get_object_or_404(Unit, pk=unit_id)
     today = timezone.localdate()
-    calendar = Calendar()
-    calendar.add("prodid", "-//Cong Dan van chinh quyen//vi")
-    calendar.add("version", "2.0")
+    stamp = datetime.now(tz=UTC).replace(microsecond=0)
+    calendar = Calendar.new(
+        prodid="-//Cong thong tin Dan van//Lich tiep cong dan//VI",
+        version="2.0",
+        uid=f"reception-calendar-{unit.pk}@danvan",
+    )
     calendar.add("x-wr-calname", _("Citizen reception: %(unit)s") % {"unit": unit.name})
-    for session in selectors.published_sessions(start=today, end=today + timedelta(days=CALENDAR_DAYS), unit=unit):
-        event = Event()
-        event.add("uid", session.uid)
-        event.add("summary", _("Citizen reception – %(unit)s") % {"unit": session.unit_name})
-        event.add("dtstart", session.starts_at)
-        event.add("dtend", session.ends_at)
-        event.add("location", session.place)
-        event.add("description", _("Presided by: %(who)s") % {"who": session.presiding})
-        calendar.add_component(event)
+    # RFC 7986 §5.7 requires VALUE=DURATION on REFRESH-INTERVAL.
+    calendar.add("refresh-interval", vDuration(FEED_REFRESH), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(FEED_REFRESH))
+    sessions = selectors.published_sessions(
+        start=today, end=today + timedelta(days=CALENDAR_DAYS), unit=unit, called_off=True
+    )
+    for session in sessions:
+        calendar.add_component(_feed_event(session, stamp))
+    calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="lich-tiep-cong-dan-{unit.pk}.ics"'
     return response
+
+
+def _feed_event(session, stamp):
+    summary = _("Citizen reception – %(unit)s") % {"unit": session.unit_name}
+    lines = [_("Presided by: %(who)s") % {"who": session.presiding}]
+    if session.moved_from:
+        lines.append(_("Moved from %(date)s because of a day off.") % {"date": f"{session.moved_from:%d/%m/%Y}"})
+    if session.is_called_off:
+        summary = f"{session.status_label.upper()}: {summary}"
+        lines.append(f"{session.status_label}: {session.reason}")
+    return Event.new(
+        uid=session.uid,
+        stamp=stamp,
+        start=session.starts_at,
+        end=session.ends_at,
+        summary=summary,
+        location=session.place,
+        description="\n".join(lines),
+        sequence=session.revision,
+        status="CANCELLED" if session.is_called_off else "CONFIRMED",
+    )
 
 
 class SessionListView(FilterView):
@@ -93,6 +141,7 @@ class SessionListView(FilterView):
             today=timezone.localdate(),
             book=BookPeriodForm(),
             can_create=permissions.can_create_ad_hoc_session(self.request.user),
+            can_see_month=permissions.can_view_session_month(self.request.user),
             **kwargs,
         )
 
@@ -127,14 +176,21 @@ class AdHocSessionView(View):
         return render(self.request, self.template_name, {"form": form}, status=status)
 
 
-def _session_page(request, session, *, visit_form=None, status_form=None, status=200):
+def _correction_form(session, data=None):
+    return SessionCorrectionForm(data, prefix="correct", session=session, officials=selectors.officials_for(session))
+
+
+def _session_page(request, session, *, visit_form=None, status_form=None, correction_form=None, status=200):
+    can_correct = permissions.can_correct_session(request.user, session)
     context = {
         "session": session,
         "visits": selectors.visits_of(session),
         "history": history_of(session),
         "can_record": permissions.can_record_reception(request.user, session),
+        "can_correct": can_correct,
         "visit_form": visit_form or VisitForm(prefix="visit"),
         "status_form": status_form or SessionStatusForm(prefix="status", officials=selectors.officials_for(session)),
+        "correction_form": correction_form or (_correction_form(session) if can_correct else None),
         "today": timezone.localdate(),
     }
     return render(request, "reception/session.html", context, status=status)
@@ -188,6 +244,39 @@ def set_status(request, pk):
             messages.success(request, _("The session's status is recorded."))
             return redirect("reception:session", session.pk)
     return _session_page(request, session, status_form=form, status=400)
+
+
+@require_POST
+def correct_status(request, pk):
+    """A leader of a host unit corrects the session's recorded status."""
+    session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
+    if not permissions.can_correct_session(request.user, session):
+        raise PermissionDenied
+    form = _correction_form(session, request.POST)
+    if form.is_valid():
+        try:
+            services.correct_session_status(session=session, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The session's status is corrected."))
+            return redirect("reception:session", session.pk)
+    return _session_page(request, session, correction_form=form, status=400)
+
+
+@require_GET
+def session_month(request):
+    """The user's sessions in a month, week by week from Monday (a list of days on a phone)."""
+    if not permissions.can_view_session_month(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        first = today.replace(day=1)
+    grid = selectors.session_month(request.user, first)
+    return render(request, "reception/month.html", {"grid": grid, "today": today})
 
 
 @require_GET

@@ -3,6 +3,11 @@
 planned ──► held            (final; may be recorded again to correct who presided)
    ├──► postponed ──► held / cancelled
    └──► cancelled           (final)
+
+A leader of a host unit may correct a recorded status, giving the reason
+(SESSION_CORRECTIONS): a cancelled session that took place after all becomes held
+with who presided; a held one recorded by mistake becomes cancelled or postponed
+while it has no visits; a session whose day is still ahead may be planned again.
 """
 
 from django.db import models
@@ -21,6 +26,16 @@ SESSION_TRANSITIONS = {
     SessionStatus.POSTPONED: {SessionStatus.HELD, SessionStatus.CANCELLED},
     SessionStatus.HELD: {SessionStatus.HELD},  # correcting who presided
     SessionStatus.CANCELLED: set(),
+}
+
+# Corrections by a leader of a host unit (services.correct_session_status adds the conditions:
+# held needs its day to have come and who presided; leaving held needs no visits recorded;
+# planned needs the day still ahead).
+SESSION_CORRECTIONS = {
+    SessionStatus.PLANNED: {SessionStatus.HELD, SessionStatus.POSTPONED, SessionStatus.CANCELLED},
+    SessionStatus.POSTPONED: {SessionStatus.PLANNED, SessionStatus.HELD, SessionStatus.CANCELLED},
+    SessionStatus.HELD: {SessionStatus.PLANNED, SessionStatus.HELD, SessionStatus.POSTPONED, SessionStatus.CANCELLED},
+    SessionStatus.CANCELLED: {SessionStatus.PLANNED, SessionStatus.HELD, SessionStatus.POSTPONED},
 }
 
 # A session in one of these did not take place: no visit can be recorded in it.

@@ -1,4 +1,5 @@
-from datetime import time
+import re
+from datetime import time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -6,8 +7,8 @@ from django.utils import timezone
 from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind
 from petitions.models import Petition
-from reception.models import ReceptionSession
-from tests.e2e.conftest import screenshot
+from reception.models import ReceptionSession, SessionStatus
+from tests.e2e.conftest import PHONE, has_horizontal_scroll, screenshot
 from tests.factories import PASSWORD, UnitFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("seeded_transactional_db")]
@@ -43,3 +44,92 @@ def test_officer_records_a_visit_that_becomes_a_petition(live_server, page):
     row = page.get_by_role("row").filter(has_text=petition.code)
     assert "Khiếu nại việc thu hồi đất tổ 12" in row.inner_text()
     assert petition.channel == "in_person" and petition.petitioners.get().full_name == "Lò Văn Pọm"
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def log_in(page, url, username):
+    page.goto(f"{url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+
+
+def test_a_leader_corrects_a_cancelled_session_after_confirming(live_server, page):
+    commune = UnitFactory(name="Phường Tân Phong", kind=UnitKind.COMMUNE)
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE, parent=commune)
+    UserFactory(username="lanhdao", full_name="Đỗ Văn Long", roles=[Role.LEADER], units=[committee])
+    session = ReceptionSession.objects.create(
+        date=timezone.localdate(), start_time=time(7, 30), end_time=time(11, 30), place="Trụ sở UBND phường",
+        presiding_position="Chủ tịch UBND phường", status=SessionStatus.CANCELLED, status_reason="Ghi nhầm",
+    )  # fmt: skip
+    session.hosts.set([committee])
+    log_in(page, live_server.url, "lanhdao")
+    page.goto(f"{live_server.url}/reception/sessions/{session.pk}/")
+    form = page.locator("form[data-confirm]").filter(has=page.locator("#id_correct-reason"))
+    form.get_by_label("Thực tế buổi tiếp").select_option(label="Đã tiếp")
+    form.get_by_label("Người trực tiếp chủ trì").select_option(label="Đỗ Văn Long")
+    form.get_by_label("Lý do đính chính").fill("Buổi tiếp vẫn diễn ra")
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    form.get_by_role("button", name="Lưu đính chính").click()
+    assert questions and "lịch sử buổi tiếp" in questions[0]
+    session.refresh_from_db()
+    assert session.status == SessionStatus.CANCELLED  # dismissed: nothing sent
+    page.once("dialog", lambda dialog: dialog.accept())
+    form.get_by_role("button", name="Lưu đính chính").click()
+    assert page.get_by_text("Đã đính chính trạng thái buổi tiếp.").is_visible()
+    session.refresh_from_db()
+    assert session.status == SessionStatus.HELD
+    screenshot(page, "reception-session-corrected-desktop")
+
+
+def test_the_month_calendar_is_a_grid_on_a_desk_and_a_list_on_a_phone(live_server, page, phone_page):
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE)
+    UserFactory(username="tiepdan", roles=[Role.RECEPTION_OFFICER], units=[committee])
+    today = timezone.localdate()
+    session = ReceptionSession.objects.create(
+        date=today, start_time=time(7, 30), end_time=time(11, 30), place="Trụ sở tiếp công dân phường",
+        presiding_position="Chủ tịch UBND phường",
+    )  # fmt: skip
+    session.hosts.set([committee])
+    for where in (page, phone_page):
+        log_in(where, live_server.url, "tiepdan")
+        where.goto(f"{live_server.url}/reception/month/")
+    assert page.get_by_role("table").is_visible()
+    assert page.get_by_role("columnheader").first.inner_text() == "Thứ Hai"
+    screenshot(page, "reception-month-desktop")
+    assert not phone_page.get_by_role("table").is_visible()
+    phone_page.get_by_role("link", name=re.compile("Trụ sở tiếp công dân phường")).click()
+    assert phone_page.get_by_role("heading", name=re.compile("Buổi tiếp công dân")).is_visible()
+    phone_page.go_back()
+    assert not has_horizontal_scroll(phone_page)
+    screenshot(phone_page, "reception-month-phone")
+
+
+def test_a_citizen_narrows_the_calendar_to_a_commune(live_server, phone_page):
+    province = UnitFactory(name="Tỉnh Lai Châu", kind=UnitKind.PROVINCE)
+    for commune_name, place in (("Phường Tân Phong", "Trụ sở phường Tân Phong"), ("Xã Bình Lư", "Trụ sở xã Bình Lư")):
+        commune = UnitFactory(name=commune_name, kind=UnitKind.COMMUNE, parent=province)
+        host = UnitFactory(name=f"UBND {commune_name}", kind=UnitKind.PEOPLE_COMMITTEE, parent=commune)
+        session = ReceptionSession.objects.create(
+            date=timezone.localdate() + timedelta(days=3), start_time=time(7, 30), end_time=time(11, 30),
+            place=place, presiding_position="Chủ tịch UBND",
+        )  # fmt: skip
+        session.hosts.set([host])
+    phone_page.goto(f"{live_server.url}/lich-tiep-cong-dan/")
+    assert phone_page.get_by_text("Trụ sở phường Tân Phong").count() == 1
+    phone_page.get_by_label("Tỉnh hoặc xã, phường", exact=True).select_option(label="Xã Bình Lư")
+    phone_page.get_by_role("button", name="Hiển thị").click()
+    assert phone_page.get_by_text("Trụ sở xã Bình Lư").is_visible()
+    assert phone_page.get_by_text("Trụ sở phường Tân Phong").count() == 0
+    assert phone_page.get_by_role("link", name=re.compile("Thêm lịch của Xã Bình Lư")).is_visible()
+    assert not has_horizontal_scroll(phone_page)
+    screenshot(phone_page, "public-calendar-commune-phone")

@@ -246,14 +246,17 @@ def test_a_recommendation_is_added_and_shown_in_the_meetings_history(client, uni
 # The public calendar
 
 
-def test_the_calendar_shows_published_sessions_only(client, units):
+def test_the_calendar_shows_published_sessions_only_and_says_which_are_called_off(client, units):
     SessionFactory(date=date(2026, 3, 12), place="Trụ sở công khai", hosts=[units["committee"]])
     SessionFactory(date=date(2026, 3, 13), place="Buổi nội bộ", is_published=False, hosts=[units["committee"]])
     SessionFactory(
-        date=date(2026, 3, 16), place="Buổi đã hủy", status=SessionStatus.CANCELLED, hosts=[units["committee"]]
-    )
+        date=date(2026, 3, 16), place="Buổi đã hủy", status=SessionStatus.CANCELLED, status_reason="Bão lớn",
+        hosts=[units["committee"]],
+    )  # fmt: skip
     html = client.get(reverse("calendar")).content.decode()
-    assert "Trụ sở công khai" in html and "Buổi nội bộ" not in html and "Buổi đã hủy" not in html
+    assert "Trụ sở công khai" in html and "Buổi nội bộ" not in html
+    # Citizens who saw the day earlier learn that it is off, and why.
+    assert "Buổi đã hủy" in html and 'text-bg-danger">Hủy</span>' in html and "Bão lớn" in html
 
 
 def test_reception_pages_need_a_login(client, session):
