@@ -48,11 +48,21 @@ def permission_label(permission):
     return f"{app} | {thing}"
 
 
+def role_label(group):
+    """A role's group by the role's name, not its code ("Cán bộ xử lý đơn", not "handler")."""
+    from .roles import Role
+
+    return str(Role(group.name).label) if group.name in Role.values else group.name
+
+
 def name_third_party_records():
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.auth.models import Permission
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
 
     Permission.__str__ = permission_label
+    Group.__str__ = role_label
+    apps.get_app_config("axes").verbose_name = _("Sign-in protection")
 
     AccessFailureLog.__str__ = _failure
     AccessAttempt.__str__ = _attempt

@@ -39,3 +39,16 @@ def test_a_role_shown_read_only_names_its_permissions_in_vietnamese(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Được xem buổi tiếp công dân" in html and "Can view" not in html
+
+
+def test_roles_and_the_lockout_app_are_named_in_vietnamese(admin_client):
+    html = admin_client.get("/admin/auth/group/").content.decode()
+    assert "Cán bộ xử lý đơn" in html or str(Role.HANDLER.label) in html
+    assert ">handler<" not in html
+    index = admin_client.get("/admin/").content.decode()
+    assert "Bảo vệ đăng nhập" in index and ">Axes<" not in index
+
+
+def test_the_favicon_is_found(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
