@@ -96,3 +96,22 @@ def test_one_domain_error_and_one_transition_check():
             if isinstance(node, ast.FunctionDef) and node.name in {"check", "check_transition"}:
                 found.append(f"{path.relative_to(ROOT)}: def {node.name}")
     assert found == []
+
+
+def test_every_field_is_labelled_for_people():
+    """The admin and the forms show a field's verbose_name; Django's default is its English code name."""
+    from django.apps import apps
+
+    project = {"accounts", "orgunits", "workdays", "notifications", "alerts", "history", "dashboard"} | {
+        "petitions", "reception", "supervision"
+    }  # fmt: skip
+    unlabelled = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in project
+        for field in model._meta.get_fields()
+        if getattr(field, "concrete", False)
+        and not field.auto_created
+        and str(field.verbose_name) == field.name.replace("_", " ")
+    ]
+    assert unlabelled == []

@@ -34,17 +34,19 @@ class Notification(models.Model):
     title = models.CharField(_("title"), max_length=255)
     body = models.TextField(_("content"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
-    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True)
-    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("kind of record")
+    )
+    target_id = models.PositiveBigIntegerField(_("record number"), null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     email_status = models.CharField(
         _("email"), max_length=16, choices=EmailStatus.choices, default=EmailStatus.NOT_REQUESTED
     )
-    email_claimed_at = models.DateTimeField(null=True, blank=True)
-    email_attempts = models.PositiveSmallIntegerField(default=0)
-    email_retry_at = models.DateTimeField(null=True, blank=True)
+    email_claimed_at = models.DateTimeField(_("e-mail being sent since"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    email_retry_at = models.DateTimeField(_("next e-mail attempt"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     class Meta:

@@ -73,7 +73,7 @@ class Unit(models.Model):
         related_name="predecessors",
         help_text=_("The unit that took over after a merger or reorganisation."),
     )
-    path = models.CharField(max_length=255, editable=False, db_index=True)
+    path = models.CharField(_("place in the tree"), max_length=255, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("unit")
