@@ -135,7 +135,8 @@ if REDIS_URL:
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+    # The host is meaningless for the filesystem transport; naming one keeps kombu from warning.
+    CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://localhost/")
 
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery" / "queue"

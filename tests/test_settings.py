@@ -44,7 +44,7 @@ def test_embedded_default(tmp_path):
     assert found["engine"] == "django.db.backends.sqlite3"
     assert found["db_name"] == str(tmp_path / "var" / "danvan.sqlite3")
     assert found["cache"].endswith("LocMemCache")
-    assert found["broker"] == "filesystem://"
+    assert found["broker"] == "filesystem://localhost/"
     assert found["debug"] is False
     assert (found["tz"], found["lang"], found["use_tz"]) == ("Asia/Ho_Chi_Minh", "vi", True)
     assert found["languages"] == ["vi", "en"]
