@@ -111,10 +111,15 @@ class ReceptionSession(models.Model):
     """One reception day, from a schedule or ad hoc (đột xuất)."""
 
     schedule = models.ForeignKey(
-        ReceptionSchedule, on_delete=models.PROTECT, null=True, blank=True, related_name="sessions"
+        ReceptionSchedule,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("reception schedule"),
     )
     # The date the rule gave, before a move past a day off: materialising again finds it.
-    rule_date = models.DateField(null=True, blank=True)
+    rule_date = models.DateField(_("date given by the schedule"), null=True, blank=True)
     hosts = models.ManyToManyField("orgunits.Unit", related_name="reception_sessions", verbose_name=_("host units"))
     date = models.DateField(_("date"), db_index=True)
     start_time = models.TimeField(_("from"))
@@ -197,7 +202,9 @@ class RefusalReason(models.TextChoices):
 class Visit(models.Model):
     """One visit (lượt tiếp) in a session: who came, about what, and what was done."""
 
-    session = models.ForeignKey(ReceptionSession, on_delete=models.PROTECT, related_name="visits")
+    session = models.ForeignKey(
+        ReceptionSession, on_delete=models.PROTECT, related_name="visits", verbose_name=_("reception session")
+    )
     citizen_count = models.PositiveSmallIntegerField(
         _("number of people"), default=1, validators=[MinValueValidator(1)]
     )
@@ -213,10 +220,17 @@ class Visit(models.Model):
     handled_before_by = models.CharField(_("body that already handled it"), max_length=255, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     petition = models.ForeignKey(
-        "petitions.Petition", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "petitions.Petition",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("petition received"),
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("visit")
@@ -235,7 +249,7 @@ class Visit(models.Model):
 class Visitor(models.Model):
     """A citizen at a visit (identity given at reception since 1/7/2026)."""
 
-    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="visitors")
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="visitors", verbose_name=_("visit"))
     full_name = models.CharField(_("full name"), max_length=150)
     citizen_id = models.CharField(_("citizen ID number"), max_length=12, blank=True, validators=[citizen_id_validator])
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -287,7 +301,9 @@ class ReceptionNorm(models.Model):
 class ReceptionDuty(models.Model):
     """Which official holds a position the norms apply to, in which unit."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reception_duties")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reception_duties", verbose_name=_("official")
+    )
     unit = models.ForeignKey("orgunits.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
     position = models.CharField(_("position"), max_length=30, choices=NormPosition.choices)
     valid_from = models.DateField(_("since"))
@@ -315,8 +331,12 @@ class VoterMeeting(models.Model):
     )
     voters_present = models.PositiveIntegerField(_("voters present"), default=0)
     record = models.TextField(_("record of the meeting"), blank=True)
-    petitions = models.ManyToManyField("petitions.Petition", blank=True, related_name="+")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    petitions = models.ManyToManyField(
+        "petitions.Petition", blank=True, related_name="+", verbose_name=_("voters' recommendations")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
 
     class Meta:
         verbose_name = _("voter meeting")

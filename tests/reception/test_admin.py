@@ -57,3 +57,11 @@ def test_saving_a_schedule_in_the_admin_materialises_its_sessions_with_history(c
     assert sessions.count() == 4  # 25/3 to 25/6, within the 120 days ahead
     rows = Change.objects.filter(content_type__model="receptionsession")
     assert rows.count() == 4 and {row.actor for row in rows} == {superuser}
+
+
+def test_the_admin_names_the_fields_in_vietnamese(client, administrator, units, people, category):
+    session = SessionFactory(hosts=[units["committee"]])
+    client.force_login(administrator)
+    html = client.get(reverse("admin:reception_receptionsession_change", args=[session.pk])).content.decode()
+    assert "Lịch tiếp công dân" in html and "Ngày theo lịch" in html
+    assert "Schedule" not in html and "Rule date" not in html
