@@ -136,7 +136,7 @@ class ProgressForm(forms.Form):
             # "not implemented" is the supervising body's conclusion
             if can_assess or target != RecommendationStatus.NOT_IMPLEMENTED
         ]
-        self.current = current
+        self.current, self.targets = current, targets
         status = self.fields["status"]
         # Any status is accepted here so that a step no longer offered gets the workflow's reason, not "invalid".
         status.choices = [("", "---------"), *RecommendationStatus.choices]

@@ -34,6 +34,8 @@ SUPERVISION_TRANSITIONS = {
     SupervisionStatus.CONCLUDED: {SupervisionStatus.CLOSED, SupervisionStatus.FIELDWORK},  # re-supervision
     SupervisionStatus.CLOSED: {SupervisionStatus.FIELDWORK},  # re-opened for re-supervision
 }
+# Recorded for good (a re-supervision starts over, it does not undo them): the status form asks before these only.
+SUPERVISION_FINAL = (SupervisionStatus.CONCLUDED, SupervisionStatus.CLOSED)
 
 
 class RecommendationStatus(models.TextChoices):
@@ -113,6 +115,8 @@ class InitiativeStatus(models.TextChoices):
 
 # Recognised as an exemplar, whether commended since or not: what the registry and the dashboard count.
 EXEMPLARS = (InitiativeStatus.EXEMPLAR, InitiativeStatus.COMMENDED)
+# Recognition and commendation cannot be taken back: the status form asks before these only.
+INITIATIVE_FINAL = EXEMPLARS
 
 INITIATIVE_TRANSITIONS = {
     InitiativeStatus.REGISTERED: {InitiativeStatus.IMPLEMENTING},

@@ -13,3 +13,9 @@ class ScopedFilterView(FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "user": self.request.user}
+
+
+def final_values(targets, final):
+    """The offered targets among `final`, space-separated: form_card's `confirm_values`, so that the
+    form asks before a step recorded for good and only then."""
+    return " ".join(target.value for target in targets if target in final)

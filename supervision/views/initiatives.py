@@ -17,8 +17,8 @@ from danvan.workflow import DomainError, allowed_targets
 from .. import exports, permissions, selectors, services
 from ..filters import InitiativeFilter
 from ..forms import CarryOverForm, EvidenceForm, InitiativeForm, InitiativeStatusForm
-from ..workflow import INITIATIVE_TRANSITIONS, InitiativeStatus
-from ._common import ScopedFilterView
+from ..workflow import INITIATIVE_FINAL, INITIATIVE_TRANSITIONS, InitiativeStatus
+from ._common import ScopedFilterView, final_values
 
 
 def _year(request):
@@ -121,7 +121,8 @@ def _status_form(item, data=None):
 
 
 def _status_confirm(targets):
-    """The question asked before a step that cannot be taken back: recognition, then commendation."""
+    """The question asked before a step that cannot be taken back (recognition, then commendation);
+    only when that step is the one chosen (`status_confirm_values`)."""
     if InitiativeStatus.COMMENDED in targets:
         return _("A commendation is recorded for good. Continue?")
     if InitiativeStatus.EXEMPLAR in targets:
@@ -139,6 +140,7 @@ def _initiative_page(request, item, status_form=None, evidence_form=None, status
         "status_form": status_form or _status_form(item),
         "has_targets": bool(targets) or status_form is not None,
         "status_confirm": _status_confirm(targets),
+        "status_confirm_values": final_values(targets, INITIATIVE_FINAL),
         "evidence_form": evidence_form or EvidenceForm(),
     }
     return render(request, "supervision/initiative.html", context, status=status)

@@ -17,8 +17,8 @@ from .. import exports, permissions, selectors, services
 from ..filters import CommitmentFilter, RecommendationFilter
 from ..forms import CommitmentForm, ProgressForm, WrittenAnswerForm
 from ..models import RecommendationKind
-from ..workflow import RecommendationStatus
-from ._common import ScopedFilterView
+from ..workflow import RECOMMENDATION_FINAL, RecommendationStatus
+from ._common import ScopedFilterView, final_values
 
 
 class RecommendationListView(ScopedFilterView):
@@ -84,6 +84,7 @@ class CommitmentCreateView(View):
 
 def _recommendation_page(request, item, form=None, answer_form=None, status=200):
     can_assess = permissions.can_assess(request.user, item)
+    form = form or ProgressForm(initial={"percent": item.percent}, current=item.status, can_assess=can_assess)
     # A refused step is shown again with its reason, even when the step is no longer offered.
     context = {
         "show_progress": item.status != RecommendationStatus.IMPLEMENTED or form is not None,
@@ -95,7 +96,9 @@ def _recommendation_page(request, item, form=None, answer_form=None, status=200)
         "updates": item.updates.select_related("recorded_by"),
         "history": history_of(item),
         "can_report": permissions.can_report_progress(request.user, item),
-        "form": form or ProgressForm(initial={"percent": item.percent}, current=item.status, can_assess=can_assess),
+        "form": form,
+        # Only a report that ends the recommendation asks first.
+        "progress_confirm_values": final_values(form.targets, RECOMMENDATION_FINAL),
         "answer_form": answer_form or WrittenAnswerForm(),
     }
     return render(request, "supervision/recommendation.html", context, status=status)

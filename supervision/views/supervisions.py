@@ -19,9 +19,8 @@ from ..forms import (
     SupervisedUnitForm,
     SupervisionStatusForm,
 )
-from ..workflow import SUPERVISION_TRANSITIONS, SupervisionStatus
-
-FINAL_STEPS = {SupervisionStatus.CONCLUDED, SupervisionStatus.CLOSED}
+from ..workflow import SUPERVISION_FINAL, SUPERVISION_TRANSITIONS
+from ._common import final_values
 
 
 def _status_form(item, data=None):
@@ -39,14 +38,16 @@ def _supervision_page(request, item, status=200, **bound):
         "recommendation_form": RecommendationForm(supervision=item),
     }
     forms.update(bound)
-    targets = set(allowed_targets(SUPERVISION_TRANSITIONS, item.status))
+    confirm_values = final_values(allowed_targets(SUPERVISION_TRANSITIONS, item.status), SUPERVISION_FINAL)
     context = {
         **forms,
         "supervision": item,
         "can_manage": permissions.can_manage_programme(request.user, item.programme),
+        # Asked only when concluding or closing is the step chosen, not before a re-supervision.
         "status_confirm": _("Concluding or closing the supervision is recorded for good. Continue?")
-        if targets & FINAL_STEPS
+        if confirm_values
         else "",
+        "status_confirm_values": confirm_values,
         "delegation": item.delegation.all(),
         "units": item.supervised_units.select_related("unit"),
         "documents": item.documents.all(),

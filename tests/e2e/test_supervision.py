@@ -6,7 +6,14 @@ from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind, UnitLevel
 from supervision import services
 from tests.e2e.conftest import screenshot
-from tests.factories import PASSWORD, ProgrammeFactory, SupervisionFactory, UnitFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    InitiativeFactory,
+    ProgrammeFactory,
+    SupervisionFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("seeded_transactional_db")]
 
@@ -60,3 +67,43 @@ def test_supervisor_records_progress_with_evidence_and_sees_the_status_change(li
     page.get_by_role("link", name="2024").click()
     assert "Đã thực hiện" in page.get_by_test_id(f"recommendation-{recommendation.pk}").inner_text()
     screenshot(page, "supervision-programme-desktop")
+
+
+def sign_in(page, live_server):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill("giamsat")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+
+
+def test_an_initiative_asks_before_recognition_only(live_server, page):
+    province = UnitFactory(name="Tỉnh Lai Châu", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
+    commission = UnitFactory(name="Ban Dân vận Tỉnh ủy", kind=UnitKind.MASS_MOBILISATION, parent=province)
+    UserFactory(username="giamsat", full_name="Tòng Thị Mai", roles=[Role.SUPERVISOR], units=[commission])
+    initiative = InitiativeFactory(
+        unit=commission, name="Dân vận khéo trong xây dựng nông thôn mới", status="evaluated"
+    )
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/supervision/initiatives/{initiative.pk}/")
+    status = page.get_by_test_id("initiative-status")
+    form = page.locator("form", has=page.get_by_label("Chuyển sang"))
+    # Stepping back to implementation, then evaluated again: nothing irreversible, nothing asked.
+    form.get_by_label("Chuyển sang").select_option(label="Đang triển khai")
+    form.get_by_role("button", name="Lưu").click()
+    assert status.inner_text() == "Đang triển khai"
+    form.get_by_label("Chuyển sang").select_option(label="Đã đánh giá")
+    form.get_by_role("button", name="Lưu").click()
+    assert status.inner_text() == "Đã đánh giá" and questions == []
+    # Recognition cannot be taken back: asked once.
+    form.get_by_label("Chuyển sang").select_option(label="Được công nhận điển hình")
+    form.get_by_label("Quyết định công nhận").fill("QĐ 12/QĐ-BDV ngày 20/12/2024")
+    form.get_by_role("button", name="Lưu").click()
+    assert status.inner_text() == "Được công nhận điển hình"
+    assert len(questions) == 1 and "không thể" in questions[0]

@@ -632,3 +632,40 @@ def test_every_final_step_asks_first(client, world, recommendation):
     assert confirm_of(page(supervisor.get(f"/supervision/programmes/{world['programme'].pk}/")), "adopt-form")
     reporting = SupervisionFactory(programme=world["programme"], status=SupervisionStatus.REPORTING)
     assert confirm_of(page(supervisor.get(f"/supervision/supervisions/{reporting.pk}/")), "status-form")
+
+
+def form_attributes(html, heading_id):
+    """The attributes of the <form> tag of the card headed `heading_id`."""
+    import re
+
+    form = html[html.index(f'id="{heading_id}"') :]
+    tag = form[form.index("<form") : form.index(">", form.index("<form"))]
+    return dict(re.findall(r'(data-confirm[\w-]*)="([^"]*)"', tag))
+
+
+def test_a_step_form_asks_only_when_the_step_chosen_is_recorded_for_good(client, world, recommendation):
+    chairman = as_user(client, world["chairman"])
+    # Evaluated: back to implementation asks nothing, recognition as an exemplar asks.
+    evaluated = InitiativeFactory(unit=world["committee"], status="evaluated")
+    asks = form_attributes(page(chairman.get(f"/supervision/initiatives/{evaluated.pk}/")), "status-form")
+    assert asks["data-confirm"].startswith("Việc công nhận điển hình không thể")
+    assert (asks["data-confirm-field"], asks["data-confirm-values"]) == ("target", "exemplar")
+    exemplar = InitiativeFactory(unit=world["committee"], status="exemplar")
+    asks = form_attributes(page(chairman.get(f"/supervision/initiatives/{exemplar.pk}/")), "status-form")
+    assert asks["data-confirm-values"] == "commended"
+    # A progress report asks only when it ends the recommendation; the addressed unit cannot conclude
+    # "not implemented", so its form asks about "implemented" only.
+    url = f"/supervision/recommendations/{recommendation.pk}/"
+    asks = form_attributes(page(chairman.get(url)), "progress-form")
+    assert (asks["data-confirm-field"], asks["data-confirm-values"]) == ("status", "implemented")
+    supervisor = as_user(client, world["supervisor"])
+    asks = form_attributes(page(supervisor.get(url)), "progress-form")
+    assert asks["data-confirm-values"] == "implemented not_implemented"
+    assert "“Đã thực hiện” kết thúc kiến nghị" in asks["data-confirm"]
+    # A concluded supervision: closing asks, a re-supervision (back to field work) does not.
+    concluded = SupervisionFactory(programme=world["programme"], status=SupervisionStatus.CONCLUDED)
+    asks = form_attributes(page(supervisor.get(f"/supervision/supervisions/{concluded.pk}/")), "status-form")
+    assert (asks["data-confirm-field"], asks["data-confirm-values"]) == ("target", "closed")
+    # Planned: field work is the only step, nothing to ask.
+    planned = SupervisionFactory(programme=world["programme"])
+    assert form_attributes(page(supervisor.get(f"/supervision/supervisions/{planned.pk}/")), "status-form") == {}
