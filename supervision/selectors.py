@@ -66,9 +66,10 @@ def recommendations_visible_to(user):
 
 
 def recommendations_readable_by(user):
-    """What the recommendation page opens: those in scope, and those an escalation notice told the user of."""
+    """What the recommendation page opens: those in scope, and those an escalation notice told the user of;
+    with the finding each answers."""
     return Recommendation.objects.filter(permissions.readable_recommendations(user)).select_related(
-        "addressed_to", "body", "supervision__programme"
+        "addressed_to", "body", "supervision__programme", "finding"
     )
 
 

@@ -669,3 +669,22 @@ def test_a_step_form_asks_only_when_the_step_chosen_is_recorded_for_good(client,
     # Planned: field work is the only step, nothing to ask.
     planned = SupervisionFactory(programme=world["programme"])
     assert form_attributes(page(supervisor.get(f"/supervision/supervisions/{planned.pk}/")), "status-form") == {}
+
+
+def test_the_recommendation_page_shows_the_finding_it_answers(client, world):
+    finding = services.add_finding(
+        supervision=world["supervision"], actor=world["supervisor"], text="Còn 12 hồ sơ cấp phép quá hạn."
+    )
+    answering = services.add_recommendation(
+        supervision=world["supervision"], actor=world["supervisor"], addressed_to=world["committee"],
+        text="Giải quyết dứt điểm hồ sơ quá hạn", due_date=date(2024, 6, 29), finding=finding,
+    )  # fmt: skip
+    html = page(as_user(client, world["chairman"]).get(f"/supervision/recommendations/{answering.pk}/"))
+    shown = html[html.index('data-testid="recommendation-finding"') :]
+    shown = shown[: shown.index("</div>")]
+    assert "Hạn chế, tồn tại cần khắc phục:" in shown and "Còn 12 hồ sơ cấp phép quá hạn." in shown
+    alone = services.add_recommendation(
+        supervision=world["supervision"], actor=world["supervisor"], addressed_to=world["committee"],
+        text="Công khai quy trình", due_date=date(2024, 6, 29),
+    )  # fmt: skip
+    assert "recommendation-finding" not in page(client.get(f"/supervision/recommendations/{alone.pk}/"))
