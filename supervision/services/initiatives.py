@@ -1,6 +1,7 @@
 """Dân vận khéo initiatives: registration, carrying over to the next year, evaluation and recognition, evidence."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.history.models import ChangeKind
@@ -11,7 +12,7 @@ from danvan.workflow import DomainError, check_transition
 from .. import permissions
 from ..models import Initiative, InitiativeEvidence, InitiativeField, InitiativeLevel
 from ..workflow import INITIATIVE_TRANSITIONS, InitiativeStatus
-from ._common import _require, _required_text
+from ._common import _require, _required_text, _short
 
 
 def _lock_unit(unit):
@@ -24,7 +25,8 @@ def _lock_unit(unit):
 def register_initiative(
     *, actor, unit, year, name, field, start_date, level=InitiativeLevel.GRASSROOTS, description=""
 ):
-    """A unit registers a Dân vận khéo initiative for the year."""
+    """A unit registers a Dân vận khéo initiative for the year; a start date still ahead is allowed
+    (a model is planned), its implementation is not recorded before that day."""
     _require(permissions.can_manage_initiatives(actor, unit.pk))
     _lock_unit(unit)
     name = _required_text(name, _("Give the name of the model."))
@@ -45,9 +47,11 @@ def register_initiative(
 
 @transaction.atomic
 def carry_over_initiatives(*, actor, unit, from_year, to_year):
-    """Register again for `to_year` the unit's initiatives of `from_year` that are not there yet."""
+    """Register again for `to_year` the unit's initiatives of `from_year` that are not there yet: being
+    implemented, or registered while their start date is still ahead."""
     _require(permissions.can_manage_initiatives(actor, unit.pk))
     _lock_unit(unit)
+    today = timezone.localdate()
     existing = Initiative.objects.filter(unit=unit, year=to_year).values_list("name", flat=True)
     carried = []
     for earlier in Initiative.objects.filter(unit=unit, year=from_year).exclude(name__in=existing):
@@ -60,7 +64,7 @@ def carry_over_initiatives(*, actor, unit, from_year, to_year):
             description=earlier.description,
             start_date=earlier.start_date,
             carried_from=earlier,
-            status=InitiativeStatus.IMPLEMENTING,
+            status=InitiativeStatus.IMPLEMENTING if earlier.start_date <= today else InitiativeStatus.REGISTERED,
         )
         record_change(
             initiative,
@@ -79,6 +83,11 @@ def advance_initiative(*, initiative, actor, target, recognition=""):
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     _require(permissions.can_manage_initiatives(actor, initiative.unit_id))
     check_transition(INITIATIVE_TRANSITIONS, initiative.status, target)
+    if target == InitiativeStatus.IMPLEMENTING and initiative.start_date > timezone.localdate():
+        raise DomainError(
+            _("The model starts on %(date)s; it can be marked as being implemented from that day.")
+            % {"date": _short(initiative.start_date)}
+        )
     recognition = recognition.strip()
     if target in (InitiativeStatus.EXEMPLAR, InitiativeStatus.COMMENDED) and not recognition:
         raise DomainError(_("Give the recognition decision."))

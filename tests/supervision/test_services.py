@@ -341,6 +341,33 @@ def test_initiatives_carry_over_and_exemplars_need_a_decision(world):
         services.advance_initiative(initiative=initiative, actor=world["chairman"], target=InitiativeStatus.EXEMPLAR)
 
 
+def test_a_planned_initiative_is_registered_but_not_implemented_before_it_starts(world, time_machine):
+    planned = register(world, start_date=date(2024, 9, 1))  # today is 15/3/2024: a model may be planned
+    assert planned.status == InitiativeStatus.REGISTERED
+    with translation.override("vi"), pytest.raises(DomainError) as refused:
+        services.advance_initiative(initiative=planned, actor=world["chairman"], target=InitiativeStatus.IMPLEMENTING)
+    assert str(refused.value) == (
+        "Mô hình bắt đầu từ ngày 01/09/2024; chỉ ghi nhận “Đang triển khai” từ ngày đó trở đi."
+    )
+    planned.refresh_from_db()
+    assert planned.status == InitiativeStatus.REGISTERED and len(rows(planned)) == 1
+    time_machine.move_to("2024-09-01 08:00 +0700", tick=False)
+    services.advance_initiative(initiative=planned, actor=world["chairman"], target=InitiativeStatus.IMPLEMENTING)
+    planned.refresh_from_db()
+    assert planned.status == InitiativeStatus.IMPLEMENTING
+
+
+def test_a_carried_over_initiative_is_being_implemented_only_once_it_has_started(world):
+    register(world, year=2023, name="Đã triển khai", start_date=date(2023, 3, 1))
+    register(world, year=2023, name="Còn trong kế hoạch", start_date=date(2024, 6, 1))
+    carried = services.carry_over_initiatives(
+        actor=world["chairman"], unit=world["committee"], from_year=2023, to_year=2024
+    )
+    assert {item.name: item.status for item in carried} == {
+        "Đã triển khai": InitiativeStatus.IMPLEMENTING, "Còn trong kế hoạch": InitiativeStatus.REGISTERED,
+    }  # fmt: skip
+
+
 def test_evidence_is_attached_to_an_initiative(world):
     initiative = InitiativeFactory(unit=world["committee"])
     services.add_initiative_evidence(

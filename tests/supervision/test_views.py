@@ -688,3 +688,14 @@ def test_the_recommendation_page_shows_the_finding_it_answers(client, world):
         text="Công khai quy trình", due_date=date(2024, 6, 29),
     )  # fmt: skip
     assert "recommendation-finding" not in page(client.get(f"/supervision/recommendations/{alone.pk}/"))
+
+
+def test_a_model_is_not_marked_implemented_before_it_starts(client, world):
+    planned = InitiativeFactory(unit=world["committee"], start_date=date(2024, 9, 1))
+    refused = as_user(client, world["chairman"]).post(
+        f"/supervision/initiatives/{planned.pk}/status/", {"target": "implementing"}
+    )
+    message = "Mô hình bắt đầu từ ngày 01/09/2024; chỉ ghi nhận “Đang triển khai” từ ngày đó trở đi."
+    assert refused.status_code == 400 and page(refused).count(message) == 1
+    planned.refresh_from_db()
+    assert planned.status == "registered"
