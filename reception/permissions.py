@@ -4,6 +4,8 @@ from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.models import UnitKind
 from danvan.orgunits.selectors import visible_unit_ids
 
+from . import selectors
+
 RECORDING_ROLES = (Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER)
 # Voter meetings are recorded by the council's deputies and staff as well as by the units' officials.
 MEETING_ROLES = (Role.SUPERVISOR, Role.LEADER, Role.RECEPTION_OFFICER)
@@ -31,12 +33,17 @@ def can_host_sessions(user, hosts):
 
 
 def can_record_meetings(user):
-    return has_role(user, *MEETING_ROLES)
+    """Deputies and officials with a council to record meetings of (selectors.council_choices)."""
+    return has_role(user, *MEETING_ROLES) and selectors.council_choices(user).exists()
 
 
 def can_record_meeting_of(user, council):
-    """Record a meeting of this council, or a recommendation from one: the council is in the user's scope."""
-    return can_record_meetings(user) and council.kind == UnitKind.PEOPLE_COUNCIL and _in_scope(user, {council.pk})
+    """Record a meeting of this council, or a recommendation from one: the council is one of the user's."""
+    return (
+        has_role(user, *MEETING_ROLES)
+        and council.kind == UnitKind.PEOPLE_COUNCIL
+        and selectors.council_choices(user).filter(pk=council.pk).exists()
+    )
 
 
 def can_view_compliance(user):

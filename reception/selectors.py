@@ -12,7 +12,12 @@ from django.utils import timezone
 from danvan.accounts.roles import Role
 from danvan.history.models import Change
 from danvan.orgunits.models import LOCALITY_KINDS, Unit, UnitKind
-from danvan.orgunits.selectors import unit_with_descendants, units_visible_to, users_at_or_above
+from danvan.orgunits.selectors import (
+    councils_of_localities_of,
+    unit_with_descendants,
+    units_visible_to,
+    users_at_or_above,
+)
 from danvan.workdays.calendar import WorkCalendar
 
 from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus, Visit, VoterMeeting
@@ -180,18 +185,22 @@ def book_visits(user, start, end):
     )
 
 
+def council_choices(user):
+    """The People's Councils whose voter meetings are the user's: those in the user's units and
+    below them, and the councils of the localities the user's units belong to."""
+    return Unit.objects.filter(
+        Q(pk__in=units_visible_to(user).filter(kind=UnitKind.PEOPLE_COUNCIL).values("pk"))
+        | Q(pk__in=councils_of_localities_of(user).values("pk"))
+    ).order_by("name")
+
+
 def voter_meetings_visible_to(user):
-    """Voter meetings of the councils in the user's units, newest first."""
+    """Voter meetings of the user's councils (council_choices), newest first."""
     return (
-        VoterMeeting.objects.filter(council__in=units_visible_to(user))
+        VoterMeeting.objects.filter(council__in=council_choices(user))
         .select_related("council")
         .order_by("-date", "-pk")
     )
-
-
-def council_choices(user):
-    """People's Councils in the user's units."""
-    return units_visible_to(user).filter(kind=UnitKind.PEOPLE_COUNCIL).order_by("name")
 
 
 def recommendations_of(meeting):

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from danvan.accounts.roles import Role, has_role
 
-from .models import LOCALITY_KINDS, Unit
+from .models import LOCALITY_KINDS, Unit, UnitKind
 
 
 def units_visible_to(user):
@@ -145,3 +145,26 @@ def users_at_or_above(units):
 
     paths = {prefix for unit in units for prefix in _self_and_ancestor_paths(unit)}
     return get_user_model().objects.filter(is_active=True, memberships__unit__path__in=paths).distinct()
+
+
+def _nearest_localities(units):
+    """Ids of the nearest province or commune at or above each unit, in one query."""
+    chains = [[int(part) for part in unit.path.strip("/").split("/")] for unit in units]
+    ids = {pk for chain in chains for pk in chain}
+    localities = set(Unit.objects.filter(pk__in=ids, kind__in=LOCALITY_KINDS).values_list("pk", flat=True))
+    return {next((pk for pk in reversed(chain) if pk in localities), None) for chain in chains} - {None}
+
+
+def councils_of_localities_of(user):
+    """The People's Councils of the localities (commune, province) of the user's own units.
+
+    A commune's council sits beside its People's Committee, not below it, yet the committee's
+    officials organise the council's voter meetings and answer the voters' recommendations.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return Unit.objects.none()
+    localities = _nearest_localities(Unit.objects.filter(memberships__user=user))
+    return Unit.objects.filter(
+        Q(parent__in=localities) | (Q(parent__parent__in=localities) & ~Q(parent__kind__in=LOCALITY_KINDS)),
+        kind=UnitKind.PEOPLE_COUNCIL,
+    ).order_by("path")

@@ -185,8 +185,9 @@ def test_recording_a_voter_meeting_is_for_its_deputies_and_officials(client, cou
     assert client.post(reverse("reception:add_voter_meeting"), meeting_post(council)).status_code == 403
 
 
-def test_a_meeting_of_a_council_out_of_scope_is_refused(client, council, people):
-    client.force_login(people["stranger"])
+def test_a_meeting_of_a_council_out_of_scope_is_refused(client, units, council, people):
+    UnitFactory(name="HĐND xã Bình Lư", kind=UnitKind.PEOPLE_COUNCIL, parent=units["other"].parent)
+    client.force_login(people["stranger"])  # records Bình Lư's meetings, not Tân Phong's
     response = client.post(reverse("reception:add_voter_meeting"), meeting_post(council))
     assert response.status_code == 400 and not VoterMeeting.objects.exists()
 

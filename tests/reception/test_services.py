@@ -295,8 +295,8 @@ def test_a_recommendation_goes_to_a_unit_of_the_councils_province(council, deput
 
 
 def test_a_recommendation_needs_the_council_in_scope(units, council, people, category):
-    meeting = VoterMeetingFactory(council=council)
-    with pytest.raises(PermissionDenied):  # the committee's officer works beside the council, not in it
-        recommend(meeting, people["officer"], units["committee"], category)
-    with pytest.raises(PermissionDenied):
+    meeting = VoterMeetingFactory(council=council, date=date(2026, 3, 5))
+    with pytest.raises(PermissionDenied):  # another commune's official
         recommend(meeting, people["stranger"], units["other"], category)
+    # The committee's officer works beside the ward's council, and its voter meetings are the ward's work.
+    assert recommend(meeting, people["officer"], units["committee"], category).handling_unit == units["committee"]
