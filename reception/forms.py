@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from danvan.forms import DateInput, not_in_future
+from danvan.orgunits.models import Unit
 from danvan.orgunits.selectors import current_bodies_in_trees_of
 from danvan.validators import citizen_id_validator
 from danvan.workflow import allowed_targets
@@ -125,9 +126,19 @@ class VisitForm(forms.ModelForm):
                   "handled_before_by", "notes"]  # fmt: skip
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, receiving_hosts=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
+        # At a joint session the official may choose which of their host units receives a petition.
+        if len(receiving_hosts) > 1:
+            self.fields["receiving_unit"] = forms.ModelChoiceField(
+                label=_("Unit receiving the petition"),
+                queryset=Unit.objects.filter(pk__in=[host.pk for host in receiving_hosts]),
+                initial=receiving_hosts[0],
+                empty_label=None,
+                required=False,
+                help_text=_("A petition received at this session is registered and handled there."),
+            )
 
     def clean_visitors(self):
         people = []

@@ -17,6 +17,7 @@ from danvan.orgunits.selectors import (
     unit_with_descendants,
     units_visible_to,
     users_at_or_above,
+    visible_unit_ids,
 )
 from danvan.workdays.calendar import WorkCalendar
 
@@ -136,6 +137,15 @@ def presiding_choices(user):
         .distinct()
         .order_by("full_name")
     )
+
+
+def receiving_hosts(session, user):
+    """The session's host units within the user's units, in the order a petition taken there goes to
+    one: the user's own units first, then a People's Committee (it answers citizens' matters)."""
+    visible = visible_unit_ids(user)
+    own = set(user.units.values_list("pk", flat=True))
+    hosts = [host for host in session.hosts.all() if host.pk in visible]
+    return sorted(hosts, key=lambda host: (host.pk not in own, host.kind != UnitKind.PEOPLE_COMMITTEE, host.name))
 
 
 def officials_for(session):

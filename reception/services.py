@@ -198,8 +198,18 @@ def correct_session_status(*, session, actor, status, reason, presided_by=None):
     return session
 
 
-def _visit_petition(session, actor, data, visitors, content):
-    receiving = next(iter(session.hosts.all()))
+def _receiving_unit(session, actor, chosen):
+    """The host the petition goes to: the one chosen, if it is a host within the actor's units, or the
+    first of selectors.receiving_hosts (the actor's own unit, else the People's Committee)."""
+    hosts = selectors.receiving_hosts(session, actor)
+    if chosen is None:
+        return hosts[0]
+    if chosen not in hosts:
+        raise DomainError(_("%(unit)s is not a host of this session within your units.") % {"unit": chosen.name})
+    return chosen
+
+
+def _visit_petition(session, actor, data, visitors, content, receiving):
     return petition_services.create_petition(
         actor=actor,
         data={
@@ -225,8 +235,9 @@ def _visit_petition(session, actor, data, visitors, content):
 
 
 @transaction.atomic
-def record_visit(*, session, actor, data, visitors, petition_content=""):
-    """Record a visit; if a petition is received, it is created through the petitions services."""
+def record_visit(*, session, actor, data, visitors, petition_content="", receiving_unit=None):
+    """Record a visit; if a petition is received, it is created through the petitions services for a
+    host unit within the actor's units (`receiving_unit`, or the default of _receiving_unit)."""
     session = _locked_session(session)
     _require(permissions.can_record_reception(actor, session))
     if session.status in NOT_HELD:
@@ -241,7 +252,8 @@ def record_visit(*, session, actor, data, visitors, petition_content=""):
         raise DomainError(_("Enter at least the name of one citizen."))
     petition = None
     if data["outcome"] == VisitOutcome.PETITION:
-        petition = _visit_petition(session, actor, data, visitors, petition_content)
+        receiving = _receiving_unit(session, actor, receiving_unit)
+        petition = _visit_petition(session, actor, data, visitors, petition_content, receiving)
     visit = Visit.objects.create(session=session, recorded_by=actor, petition=petition, **data)
     Visitor.objects.bulk_create(Visitor(visit=visit, **person) for person in visitors)
     outcome = visit.get_outcome_display()

@@ -180,6 +180,10 @@ def _correction_form(session, data=None):
     return SessionCorrectionForm(data, prefix="correct", session=session, officials=selectors.officials_for(session))
 
 
+def _visit_form(request, session, data=None):
+    return VisitForm(data, prefix="visit", receiving_hosts=selectors.receiving_hosts(session, request.user))
+
+
 def _session_page(request, session, *, visit_form=None, status_form=None, correction_form=None, status=200):
     can_correct = permissions.can_correct_session(request.user, session)
     context = {
@@ -188,7 +192,7 @@ def _session_page(request, session, *, visit_form=None, status_form=None, correc
         "history": history_of(session),
         "can_record": permissions.can_record_reception(request.user, session),
         "can_correct": can_correct,
-        "visit_form": visit_form or VisitForm(prefix="visit"),
+        "visit_form": visit_form or _visit_form(request, session),
         "status_form": status_form or SessionStatusForm(prefix="status", officials=selectors.officials_for(session)),
         "correction_form": correction_form or (_correction_form(session) if can_correct else None),
         "today": timezone.localdate(),
@@ -206,7 +210,7 @@ def record_visit(request, pk):
     session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
     if not permissions.can_record_reception(request.user, session):
         raise PermissionDenied
-    form = VisitForm(request.POST, prefix="visit")
+    form = _visit_form(request, session, request.POST)
     if form.is_valid():
         try:
             visit = services.record_visit(
@@ -215,6 +219,7 @@ def record_visit(request, pk):
                 data=form.visit_data(),
                 visitors=form.cleaned_data["visitors"],
                 petition_content=form.cleaned_data["petition_content"],
+                receiving_unit=form.cleaned_data.get("receiving_unit"),
             )
         except DomainError as error:
             form.add_error(None, str(error))
