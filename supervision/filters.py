@@ -11,6 +11,7 @@ from danvan.orgunits.models import Unit
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from . import selectors
+from .forms import YEAR_ERRORS
 from .models import InitiativeField, RecommendationKind
 from .workflow import EXEMPLARS, InitiativeStatus, RecommendationStatus
 
@@ -18,7 +19,7 @@ YES_NO = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100)
+    year = django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100, error_messages=YEAR_ERRORS)
     body = django_filters.ModelChoiceFilter(label=_("Body"), queryset=None)
 
     def __init__(self, *args, user, **kwargs):

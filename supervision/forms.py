@@ -15,13 +15,20 @@ from .workflow import (
     percent_rules,
 )
 
+# Django's own Vietnamese for the bounds leaves a space before the full stop ("… 2100 ."): say it ourselves.
+YEAR_ERRORS = {
+    "min_value": _("The year must be %(limit_value)s or later."),
+    "max_value": _("The year must be %(limit_value)s or earlier."),
+}
+PERCENT_ERRORS = dict.fromkeys(["min_value", "max_value"], _("The percentage must be from 0 to 100."))
+
 
 def _target_choices(targets):
     return [(target.value, target.label) for target in targets]
 
 
 class ProgrammeForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, error_messages=YEAR_ERRORS)
     body = forms.ModelChoiceField(label=_("Body"), queryset=None)
     title = forms.CharField(label=_("Title"), max_length=300)
     proposals = forms.CharField(label=_("Proposals received"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -125,7 +132,7 @@ class ProgressForm(forms.Form):
 
     text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
     status = forms.ChoiceField(label=_("Status"))
-    percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
+    percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100, error_messages=PERCENT_ERRORS)
     evidence = forms.FileField(label=_("Evidence (optional)"), required=False)
 
     def __init__(self, *args, current, can_assess=True, **kwargs):
@@ -192,7 +199,7 @@ class CommitmentForm(forms.Form):
 
 
 class InitiativeForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, error_messages=YEAR_ERRORS)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
     name = forms.CharField(label=_("Name of the model"), max_length=300)
     field = forms.ChoiceField(label=_("Field"), choices=InitiativeField.choices)
@@ -207,7 +214,11 @@ class InitiativeForm(forms.Form):
 
 class CarryOverForm(forms.Form):
     year = forms.IntegerField(
-        label=_("Into the year"), min_value=2001, max_value=2100, help_text=_("The previous year's models are copied.")
+        label=_("Into the year"),
+        min_value=2001,
+        max_value=2100,
+        error_messages=YEAR_ERRORS,
+        help_text=_("The previous year's models are copied."),
     )
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
 

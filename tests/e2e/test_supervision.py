@@ -5,7 +5,7 @@ import pytest
 from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind, UnitLevel
 from supervision import services
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import PHONE, has_horizontal_scroll, screenshot
 from tests.factories import (
     PASSWORD,
     InitiativeFactory,
@@ -107,3 +107,31 @@ def test_an_initiative_asks_before_recognition_only(live_server, page):
     form.get_by_role("button", name="Lưu").click()
     assert status.inner_text() == "Được công nhận điển hình"
     assert len(questions) == 1 and "không thể" in questions[0]
+
+
+def test_recommendation_tables_read_on_a_phone(live_server, page):
+    province = UnitFactory(name="Tỉnh Lai Châu", kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
+    standing = UnitFactory(name="Thường trực HĐND tỉnh", kind=UnitKind.COUNCIL_STANDING, parent=province)
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE, parent=province)
+    supervisor = UserFactory(username="giamsat", full_name="Tòng Thị Mai", roles=[Role.SUPERVISOR], units=[standing])
+    programme = ProgrammeFactory(year=2024, body=standing, title="Chương trình giám sát năm 2024")
+    supervision = SupervisionFactory(programme=programme, topic="Công tác tiếp công dân và giải quyết khiếu nại")
+    recommendation = services.add_recommendation(
+        supervision=supervision, actor=supervisor, addressed_to=committee, due_date=date(2030, 3, 31),
+        text="Rà soát, công khai đầy đủ quy trình cấp giấy phép xây dựng tại bộ phận tiếp nhận và trả kết quả",
+    )  # fmt: skip
+    sign_in(page, live_server)
+    page.set_viewport_size(PHONE)
+    for url, name in [
+        ("/supervision/recommendations/", "supervision-recommendations-phone"),
+        (f"/supervision/programmes/{programme.pk}/", "supervision-programme-phone"),
+    ]:
+        page.goto(live_server.url + url)
+        row = page.get_by_test_id(f"recommendation-{recommendation.pk}")
+        status = row.get_by_text("Chưa thực hiện", exact=True).bounding_box()
+        text = row.get_by_role("link", name="Rà soát, công khai").bounding_box()
+        assert status["x"] + status["width"] <= PHONE["width"], f"{url}: the status is off-screen"
+        assert text["width"] >= PHONE["width"] / 2, f"{url}: the recommendation is squeezed"
+        assert "Gửi đến" in row.inner_text()  # on a phone each value says what it is
+        assert not has_horizontal_scroll(page)
+        screenshot(page, name)

@@ -699,3 +699,45 @@ def test_a_model_is_not_marked_implemented_before_it_starts(client, world):
     assert refused.status_code == 400 and page(refused).count(message) == 1
     planned.refresh_from_db()
     assert planned.status == "registered"
+
+
+def test_labels_that_begin_with_dan_van_kheo_models_are_capitalised(client, world):
+    import re
+
+    initiative = InitiativeFactory(unit=world["committee"])
+    client = as_user(client, world["chairman"])
+    pages = {
+        "/supervision/": "button",
+        "/supervision/initiatives/?year=2024": "title and breadcrumb",
+        f"/supervision/initiatives/{initiative.pk}/": "breadcrumb",
+        "/supervision/initiatives/new/?year=2024": "breadcrumb",
+    }
+    for url in pages:
+        html = page(client.get(url))
+        assert re.search(r">\s*(<i [^>]*></i>\s*)?Mô hình Dân vận khéo", html), url
+        # Lower case only inside a sentence, never where a label or the title starts.
+        assert not re.search(r"(>|<title>)\s*(<i [^>]*></i>\s*)?mô hình Dân vận khéo", html), url
+    assert '<dd class="col-sm-8">Mới</dd>' in page(client.get(f"/supervision/initiatives/{initiative.pk}/"))
+
+
+def test_a_supervision_with_no_finding_says_so_unnumbered(client, world):
+    html = page(as_user(client, world["supervisor"]).get(f"/supervision/supervisions/{world['supervision'].pk}/"))
+    section = html[html.index('id="sec-findings"') : html.index('id="sec-recommendations"')]
+    assert "Chưa ghi nhận hạn chế, tồn tại nào." in section
+    assert "list-group-numbered" not in section and "—" not in section
+
+
+def test_a_year_or_percentage_out_of_bounds_is_explained_without_a_stray_space(client, world, recommendation):
+    client = as_user(client, world["supervisor"])
+    late = page(client.get("/supervision/", {"year": "2101"}))
+    early = page(client.get("/supervision/", {"year": "1999"}))
+    assert "Năm không được sau 2100." in late and "Năm phải từ 2000 trở đi." in early
+    assert " ." not in late + early
+    created = page(client.post("/supervision/programmes/new/", {"year": "2101", "title": "Chương trình"}))
+    assert "Năm không được sau 2100." in created
+    reported = client.post(
+        f"/supervision/recommendations/{recommendation.pk}/progress/",
+        {"text": "Đã làm", "status": "in_progress", "percent": "150"},
+    )
+    assert reported.status_code == 400 and "Tỷ lệ hoàn thành phải từ 0 đến 100." in page(reported)
+    assert " ." not in page(reported)
