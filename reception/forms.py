@@ -1,10 +1,13 @@
+import calendar as month_calendar
+from datetime import date
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from danvan.forms import DateInput, not_in_future
 from danvan.orgunits.models import Unit
-from danvan.orgunits.selectors import current_bodies_in_trees_of
+from danvan.orgunits.selectors import current_bodies_in_trees_of, units_visible_to
 from danvan.validators import citizen_id_validator
 from danvan.workflow import allowed_targets
 from petitions.models import Category
@@ -184,6 +187,60 @@ class VisitForm(forms.ModelForm):
 class BookPeriodForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=DateInput(), input_formats=DATE_FORMATS)
     end = forms.DateField(label=_("Until"), widget=DateInput(), input_formats=DATE_FORMATS)
+
+
+# The compliance page reads at most two years at once (three queries whatever the length, but a table to read).
+MAX_COMPLIANCE_MONTHS = 24
+
+
+class CompliancePeriodForm(forms.Form):
+    """The unit (with its sub-units) and the period of the compliance page: this month unless told, or
+    the month of `month=YYYY-MM`. The period counts the months whose 15th day it holds."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit (with its sub-units)"),
+        queryset=None,
+        required=False,
+        empty_label=_("All my units"),
+        error_messages={"invalid_choice": _("Choose a unit from the list.")},
+    )
+    date_from = forms.DateField(label=_("From"), widget=DateInput(), input_formats=DATE_FORMATS, required=False)
+    date_to = forms.DateField(label=_("Until"), widget=DateInput(), input_formats=DATE_FORMATS, required=False)
+
+    def __init__(self, data, *, user, today):
+        data = data.copy()
+        self.bad_month = False
+        if not data.get("date_from") and not data.get("date_to"):
+            try:
+                year, month = (int(part) for part in data.get("month", f"{today:%Y-%m}").split("-"))
+                first = date(year, month, 1)
+            except ValueError:
+                self.bad_month, first = True, None
+            if first is not None:
+                last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
+                data["date_from"], data["date_to"] = f"{first:%d/%m/%Y}", f"{last:%d/%m/%Y}"
+        data.pop("month", None)
+        super().__init__(data)
+        self.fields["unit"].queryset = units_visible_to(user).order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if self.bad_month:
+            raise forms.ValidationError(_("Choose the month as year-month, e.g. 2026-03."))
+        if "date_from" not in self.errors and start is None:
+            self.add_error("date_from", _("Give the start of the period."))
+        if "date_to" not in self.errors and end is None:
+            self.add_error("date_to", _("Give the end of the period."))
+        if start is None or end is None:
+            return cleaned
+        if end < start:
+            self.add_error("date_to", _("The end of the period cannot come before its start."))
+        elif (end.year - start.year) * 12 + end.month - start.month > MAX_COMPLIANCE_MONTHS:
+            self.add_error("date_to", _("Choose a period of at most two years."))
+        elif not selectors.months_of(start, end):
+            self.add_error(None, _("No month counts in this period: a month counts when its 15th day is in it."))
+        return cleaned
 
 
 class VoterMeetingForm(forms.ModelForm):

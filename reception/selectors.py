@@ -305,11 +305,11 @@ def compliance(duties, year, month):
     return _compliance_by_month(duties, [(year, month)])[(year, month)]
 
 
-def compliance_totals(duties, start, end):
-    """Sessions required by the norms and held in person, summed over the months of start..end.
+def months_of(start, end):
+    """The (year, month) pairs a period start..end counts: those whose 15th day falls in it.
 
-    A month belongs to the period when its 15th day does, so a period with a cut-off
-    day (15/12 – 14/12) counts December of the year before and not the last December.
+    So a period with a cut-off day (15/12 – 14/12) counts December of the year before and
+    not the last December.
     """
     months = []
     year, month = start.year, start.month
@@ -317,7 +317,12 @@ def compliance_totals(duties, start, end):
         if start <= date(year, month, 15) <= end:
             months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    rows = [row for month_rows in _compliance_by_month(duties, months).values() for row in month_rows]
+    return months
+
+
+def compliance_totals(duties, start, end):
+    """Sessions required by the norms and held in person, summed over the months of start..end (months_of)."""
+    rows = [row for month_rows in _compliance_by_month(duties, months_of(start, end)).values() for row in month_rows]
     return {
         "required": sum(r.required for r in rows),
         "held": sum(r.held for r in rows),
@@ -325,11 +330,39 @@ def compliance_totals(duties, start, end):
     }
 
 
-def duties_visible_to(user, on):
-    """Norm positions held in the user's units on a date."""
-    return ReceptionDuty.objects.filter(unit__in=units_visible_to(user), valid_from__lte=on).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+@dataclass
+class ComplianceTotal:
+    """One official's position over a period: the norms in force in its months, days required and held."""
+
+    duty: ReceptionDuty
+    norms: list
+    required: int = 0
+    held: int = 0
+
+    @property
+    def ok(self):
+        return self.held >= self.required
+
+
+def compliance_report(user, start, end, unit=None):
+    """Per norm position held in the user's units (or in `unit` and below it, within them) during
+    start..end: the sessions required in the months of the period (months_of) and those held in
+    person, in three queries whatever the length of the period."""
+    units = units_visible_to(user)
+    if unit is not None:
+        units = units.filter(pk__in=unit_with_descendants(unit).values("pk"))
+    duties = ReceptionDuty.objects.filter(unit__in=units, valid_from__lte=end).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=start)
     )
+    totals = {}
+    for rows in _compliance_by_month(duties, months_of(start, end)).values():
+        for row in rows:
+            total = totals.setdefault(row.duty.pk, ComplianceTotal(duty=row.duty, norms=[]))
+            if row.norm is not None and row.norm not in total.norms:
+                total.norms.append(row.norm)
+            total.required += row.required
+            total.held += row.held
+    return sorted(totals.values(), key=lambda total: (total.duty.unit.name, total.duty.user.full_name, total.duty.pk))
 
 
 @dataclass

@@ -26,6 +26,7 @@ from .forms import (
     AdHocSessionForm,
     BookPeriodForm,
     CalendarUnitForm,
+    CompliancePeriodForm,
     SessionCorrectionForm,
     SessionStatusForm,
     VisitForm,
@@ -142,6 +143,7 @@ class SessionListView(FilterView):
             book=BookPeriodForm(),
             can_create=permissions.can_create_ad_hoc_session(self.request.user),
             can_see_month=permissions.can_view_session_month(self.request.user),
+            can_see_compliance=permissions.can_view_compliance(self.request.user),
             **kwargs,
         )
 
@@ -297,18 +299,22 @@ def reception_book(request):
 
 @require_GET
 def compliance(request):
-    """Sessions required by the norms vs held in person, per official and month."""
+    """Sessions required by the norms vs held in person, per official, for a unit and a period."""
     if not permissions.can_view_compliance(request.user):
         raise PermissionDenied
-    today = timezone.localdate()
-    try:
-        year, month = (int(part) for part in request.GET.get("month", f"{today:%Y-%m}").split("-"))
-        first = date(year, month, 1)
-    except ValueError:
-        year, month, first = today.year, today.month, today.replace(day=1)
-    rows = selectors.compliance(selectors.duties_visible_to(request.user, first), year, month)
-    has_units = units_visible_to(request.user).exists()
-    return render(request, "reception/compliance.html", {"rows": rows, "month": first, "has_units": has_units})
+    form = CompliancePeriodForm(request.GET, user=request.user, today=timezone.localdate())
+    context = {"form": form, "has_units": units_visible_to(request.user).exists()}
+    if not form.is_valid():
+        return render(request, "reception/compliance.html", context, status=400)
+    start, end, unit = (form.cleaned_data[name] for name in ("date_from", "date_to", "unit"))
+    context.update(
+        start=start,
+        end=end,
+        unit=unit,
+        rows=selectors.compliance_report(request.user, start, end, unit),
+        months=[date(year, month, 1) for year, month in selectors.months_of(start, end)],
+    )
+    return render(request, "reception/compliance.html", context)
 
 
 class VoterMeetingListView(FilterView):
