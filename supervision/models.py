@@ -42,7 +42,12 @@ class SupervisionKind(models.TextChoices):
 class Supervision(models.Model):
     """One supervision (cuộc giám sát) of a programme."""
 
-    programme = models.ForeignKey(SupervisionProgramme, on_delete=models.PROTECT, related_name="supervisions")
+    programme = models.ForeignKey(
+        SupervisionProgramme,
+        on_delete=models.PROTECT,
+        related_name="supervisions",
+        verbose_name=_("supervision programme"),
+    )
     topic = models.CharField(_("topic"), max_length=400)
     kind = models.CharField(_("type"), max_length=20, choices=SupervisionKind.choices)
     period_from = models.DateField(_("period under review from"))
@@ -55,7 +60,7 @@ class Supervision(models.Model):
     report_number = models.CharField(_("report number"), max_length=50, blank=True)
     report_date = models.DateField(_("report date"), null=True, blank=True)
     report_summary = models.TextField(_("report summary"), blank=True)
-    times_reopened = models.PositiveSmallIntegerField(default=0)
+    times_reopened = models.PositiveSmallIntegerField(_("times re-opened"), default=0)
 
     class Meta:
         verbose_name = _("supervision")
@@ -78,15 +83,21 @@ class DocumentKind(models.TextChoices):
 class SupervisionDocument(models.Model):
     """A plan, outline or report file; uploading again adds a version, never replaces one."""
 
-    supervision = models.ForeignKey(Supervision, on_delete=models.PROTECT, related_name="documents")
+    supervision = models.ForeignKey(
+        Supervision, on_delete=models.PROTECT, related_name="documents", verbose_name=_("supervision")
+    )
     kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
     version = models.PositiveSmallIntegerField(_("version"))
-    file = models.FileField(storage=private_storage, upload_to="supervision/%Y/")
-    original_name = models.CharField(max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="supervision/%Y/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("supervision document")
+        verbose_name_plural = _("supervision documents")
         ordering = ["kind", "-version"]
         constraints = [models.UniqueConstraint(fields=["supervision", "kind", "version"], name="document_version")]
 
@@ -101,12 +112,16 @@ class DelegationRole(models.TextChoices):
 
 
 class DelegationMember(models.Model):
-    supervision = models.ForeignKey(Supervision, on_delete=models.PROTECT, related_name="delegation")
+    supervision = models.ForeignKey(
+        Supervision, on_delete=models.PROTECT, related_name="delegation", verbose_name=_("supervision")
+    )
     full_name = models.CharField(_("full name"), max_length=150)
     role = models.CharField(_("role"), max_length=20, choices=DelegationRole.choices)
     from_body = models.CharField(_("from"), max_length=255)
 
     class Meta:
+        verbose_name = _("delegation member")
+        verbose_name_plural = _("delegation members")
         ordering = ["role", "pk"]
 
     def __str__(self):
@@ -114,11 +129,15 @@ class DelegationMember(models.Model):
 
 
 class SupervisedUnit(models.Model):
-    supervision = models.ForeignKey(Supervision, on_delete=models.PROTECT, related_name="supervised_units")
+    supervision = models.ForeignKey(
+        Supervision, on_delete=models.PROTECT, related_name="supervised_units", verbose_name=_("supervision")
+    )
     unit = models.ForeignKey("orgunits.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
     visited = models.BooleanField(_("visited directly"), default=False, help_text=_("Otherwise supervised by report."))
 
     class Meta:
+        verbose_name = _("supervised unit")
+        verbose_name_plural = _("supervised units")
         constraints = [models.UniqueConstraint(fields=["supervision", "unit"], name="supervised_unit_once")]
 
     def __str__(self):
@@ -128,10 +147,14 @@ class SupervisedUnit(models.Model):
 class Finding(models.Model):
     """A shortcoming the supervision found."""
 
-    supervision = models.ForeignKey(Supervision, on_delete=models.PROTECT, related_name="findings")
+    supervision = models.ForeignKey(
+        Supervision, on_delete=models.PROTECT, related_name="findings", verbose_name=_("supervision")
+    )
     text = models.TextField(_("finding"))
 
     class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
         ordering = ["pk"]
 
     def __str__(self):
@@ -148,9 +171,16 @@ class Recommendation(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=RecommendationKind.choices)
     supervision = models.ForeignKey(
-        Supervision, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendations"
+        Supervision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("supervision"),
     )
-    finding = models.ForeignKey(Finding, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    finding = models.ForeignKey(
+        Finding, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("finding it answers")
+    )
     body = models.ForeignKey(
         "orgunits.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("supervising body")
     )
@@ -163,7 +193,7 @@ class Recommendation(models.Model):
         _("status"), max_length=20, choices=RecommendationStatus.choices, default=RecommendationStatus.NOT_STARTED
     )
     percent = models.PositiveSmallIntegerField(_("percent done"), default=0, validators=[MaxValueValidator(100)])
-    escalation_level = models.PositiveSmallIntegerField(default=0)
+    escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
     # Interpellation (chất vấn) fields.
     council_session = models.CharField(_("council session"), max_length=255, blank=True)
     question = models.TextField(_("question"), blank=True)
@@ -172,7 +202,7 @@ class Recommendation(models.Model):
     asked_on = models.DateField(_("asked on"), null=True, blank=True)
     written_answer_due = models.DateField(_("written answer due"), null=True, blank=True)
     written_answer_on = models.DateField(_("written answer on"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("recommendation")
@@ -188,8 +218,12 @@ class RecommendationReader(models.Model):
     """Someone outside the supervising body and the addressed unit, told of the recommendation by an
     escalation notice (the addressed unit's superior), who may therefore read it without working on it."""
 
-    recommendation = models.ForeignKey(Recommendation, on_delete=models.PROTECT, related_name="readers")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="readers", verbose_name=_("recommendation")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
     level = models.PositiveSmallIntegerField(_("escalation level"))
     granted_at = models.DateTimeField(_("told at"), auto_now_add=True)
 
@@ -208,18 +242,24 @@ class RecommendationReader(models.Model):
 class ProgressUpdate(models.Model):
     """What the addressed unit reports it has done, with evidence; never edited."""
 
-    recommendation = models.ForeignKey(Recommendation, on_delete=models.PROTECT, related_name="updates")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="updates", verbose_name=_("recommendation")
+    )
     text = models.TextField(_("what was done"))
     status = models.CharField(_("status"), max_length=20, choices=RecommendationStatus.choices)
     percent = models.PositiveSmallIntegerField(_("percent done"), validators=[MaxValueValidator(100)])
     evidence = models.FileField(
         _("evidence"), storage=private_storage, upload_to="supervision/evidence/%Y/", blank=True
     )
-    evidence_name = models.CharField(max_length=255, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    evidence_name = models.CharField(_("evidence file name"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
         ordering = ["recorded_at", "pk"]
 
     def __str__(self):
@@ -271,11 +311,19 @@ class Initiative(models.Model):
 class InitiativeEvidence(models.Model):
     """A file showing what the initiative did; attaching another keeps the earlier ones."""
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="evidence")
-    file = models.FileField(storage=private_storage, upload_to="supervision/models/%Y/")
-    original_name = models.CharField(max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.PROTECT, related_name="evidence", verbose_name=_("Dân vận khéo model")
+    )
+    file = models.FileField(_("file"), storage=private_storage, upload_to="supervision/models/%Y/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence of a model")
+        verbose_name_plural = _("evidence of models")
 
     def __str__(self):
         return self.original_name
