@@ -33,3 +33,13 @@ def test_compiled_catalogue_matches_the_po_file(po_path):
             assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, entry.msgid
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
+
+
+def test_messages_end_without_a_stray_space():
+    """Django's Vietnamese puts a space before the full stop in some messages; the overrides remove it."""
+    from django import forms
+    from django.utils import translation
+
+    with translation.override("vi"), pytest.raises(forms.ValidationError) as error:
+        forms.IntegerField(max_value=5).clean(9)
+    assert error.value.messages == ["Giá trị này phải nhỏ hơn hoặc bằng 5."]
