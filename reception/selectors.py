@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 
 from danvan.accounts.roles import Role
@@ -21,7 +21,16 @@ from danvan.orgunits.selectors import (
 )
 from danvan.workdays.calendar import WorkCalendar
 
-from .models import NormPeriod, ReceptionDuty, ReceptionNorm, ReceptionSession, SessionStatus, Visit, VoterMeeting
+from .models import (
+    NormPeriod,
+    ReceptionDuty,
+    ReceptionNorm,
+    ReceptionSession,
+    SessionStatus,
+    Visit,
+    Visitor,
+    VoterMeeting,
+)
 from .workflow import NOT_HELD
 
 
@@ -88,6 +97,11 @@ def sessions_visible_to(user):
         .select_related("presiding", "presided_by")
         .prefetch_related("hosts")
     )
+
+
+def sessions_hosted_in(unit):
+    """Sessions hosted by the unit or a unit below it."""
+    return ReceptionSession.objects.filter(hosts__in=unit_with_descendants(unit))
 
 
 def session_list(user):
@@ -183,6 +197,25 @@ def visits_of(session):
     for visit in visits:
         visit.history = histories[visit.pk]
     return visits
+
+
+def visit_list(user):
+    """Visits in the user's sessions, the latest session first, with what a list row shows in a fixed
+    number of queries. A denunciation's visitors are not even read: the denouncer's identity is sealed."""
+    return (
+        Visit.objects.filter(session__in=sessions_visible_to(user))
+        .select_related("session", "category", "petition")
+        .prefetch_related(
+            "session__hosts",
+            Prefetch("visitors", queryset=Visitor.objects.exclude(visit__kind="denunciation").order_by("pk")),
+        )
+        .order_by("-session__date", "-session__start_time", "-pk")
+    )
+
+
+def people_received(visits):
+    """The number of people received in these visits (one query)."""
+    return visits.order_by().aggregate(people=Sum("citizen_count"))["people"] or 0
 
 
 def book_visits(user, start, end):

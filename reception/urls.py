@@ -11,6 +11,7 @@ urlpatterns = [
     path("sessions/<int:pk>/visits/", views.record_visit, name="record_visit"),
     path("sessions/<int:pk>/status/", views.set_status, name="set_status"),
     path("sessions/<int:pk>/correction/", views.correct_status, name="correct_status"),
+    path("visits/", views.VisitListView.as_view(), name="visits"),
     path("month/", views.session_month, name="month"),
     path("book.xlsx", views.reception_book, name="book"),
     path("compliance/", views.compliance, name="compliance"),

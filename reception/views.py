@@ -21,7 +21,7 @@ from danvan.orgunits.selectors import units_visible_to
 from danvan.workflow import DomainError
 
 from . import exports, permissions, selectors, services
-from .filters import SessionFilter, VoterMeetingFilter
+from .filters import SessionFilter, VisitFilter, VoterMeetingFilter
 from .forms import (
     AdHocSessionForm,
     BookPeriodForm,
@@ -146,6 +146,24 @@ class SessionListView(FilterView):
             can_see_compliance=permissions.can_view_compliance(self.request.user),
             **kwargs,
         )
+
+
+class VisitListView(FilterView):
+    """The visits in the user's sessions, filtered as the dashboard's figures are counted."""
+
+    filterset_class = VisitFilter
+    template_name = "reception/visits.html"
+    context_object_name = "visits"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.visit_list(self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(people=selectors.people_received(self.object_list), **kwargs)
 
 
 class AdHocSessionView(View):
