@@ -91,7 +91,15 @@ class AdHocSessionForm(forms.Form):
         max_length=200,
         help_text=_("E.g. Chairman of the commune People's Committee."),
     )
-    presiding = forms.ModelChoiceField(label=_("Presiding official"), queryset=None, required=False)
+    presiding = forms.ModelChoiceField(
+        label=_("Presiding official"),
+        queryset=None,
+        required=False,
+        help_text=_("An official of the host units, or a leader of their commune or province."),
+        error_messages={
+            "invalid_choice": _("Choose an official of the host units or a leader of their commune or province.")
+        },
+    )
     is_published = forms.BooleanField(
         label=_("Publish on the citizens' reception calendar"), required=False, initial=True
     )
@@ -99,7 +107,16 @@ class AdHocSessionForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["hosts"].queryset = selectors.host_choices(user)
-        self.fields["presiding"].queryset = selectors.presiding_choices(user)
+        # The officials of the hosts sent (or, on a blank form, of the user's own host bodies).
+        self.fields["presiding"].queryset = selectors.presiding_choices(user, self._hosts_sent(user))
+
+    def _hosts_sent(self, user):
+        if not self.is_bound:
+            return None
+        key = self.add_prefix("hosts")
+        sent = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key) or []
+        ids = [value for value in ([sent] if isinstance(sent, str | int) else sent) if str(value).isdigit()]
+        return selectors.host_choices(user).filter(pk__in=ids)
 
     def clean(self):
         cleaned = super().clean()

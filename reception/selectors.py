@@ -14,9 +14,9 @@ from danvan.history.models import Change
 from danvan.orgunits.models import LOCALITY_KINDS, Unit, UnitKind
 from danvan.orgunits.selectors import (
     councils_of_localities_of,
+    leaders_of_localities_of,
     unit_with_descendants,
     units_visible_to,
-    users_at_or_above,
     visible_unit_ids,
 )
 from danvan.workdays.calendar import WorkCalendar
@@ -138,19 +138,29 @@ def own_hosts(user):
     return host_choices(user).filter(memberships__user=user)
 
 
-def presiding_choices(user):
-    """Leaders who may preside over a session of the user's units: in those units or above them."""
+def presiding_officials(hosts):
+    """Who may preside over a session of these hosts: the host units' own officials and the leaders of
+    their commune or province; not every official of the units above them."""
+    hosts = list(hosts)
+    users = get_user_model().objects
     return (
-        get_user_model()
-        .objects.filter(
-            Q(pk__in=users_at_or_above(user.units.all()).values("pk"))
-            | Q(memberships__unit__in=units_visible_to(user)),
+        users.filter(
+            Q(pk__in=users.filter(memberships__unit__in=hosts).values("pk"))
+            | Q(pk__in=leaders_of_localities_of(hosts).values("pk")),
             is_active=True,
-            groups__name=Role.LEADER,
         )
         .distinct()
         .order_by("full_name")
     )
+
+
+def presiding_choices(user, hosts=None):
+    """The officials offered to preside over a session the user calls: presiding_officials of the hosts
+    chosen (by default the user's own host bodies), or without any, the leaders of the user's localities."""
+    hosts = list(hosts if hosts is not None else own_hosts(user))
+    if hosts:
+        return presiding_officials(hosts)
+    return leaders_of_localities_of(user.units.all()).order_by("full_name")
 
 
 def receiving_hosts(session, user):
@@ -163,8 +173,8 @@ def receiving_hosts(session, user):
 
 
 def officials_for(session):
-    """Who may have presided over a session in person: members of a host unit or a unit above it."""
-    return users_at_or_above(session.hosts.all())
+    """Who may have presided over a session in person (presiding_officials of its hosts)."""
+    return presiding_officials(session.hosts.all())
 
 
 def histories_of(objects):

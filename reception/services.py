@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
 from danvan.notifications.services import notify
-from danvan.orgunits.selectors import current_bodies_in_trees_of, users_at_or_above
+from danvan.orgunits.selectors import current_bodies_in_trees_of
 from danvan.workdays.calendar import WorkCalendar
 from danvan.workflow import DomainError, check_transition
 from petitions import services as petition_services
@@ -61,9 +61,11 @@ def _locked_session(session):
 
 
 def _check_official(official, hosts):
-    """The presiding official belongs to a host unit or a unit above it."""
-    if not users_at_or_above(hosts).filter(pk=official.pk).exists():
-        raise DomainError(_("%(name)s does not work in a host unit or a unit above it.") % {"name": official})
+    """The presiding official works in a host unit or leads its commune or province (selectors.presiding_officials)."""
+    if not selectors.presiding_officials(hosts).filter(pk=official.pk).exists():
+        raise DomainError(
+            _("%(name)s neither works in a host unit nor leads its commune or province.") % {"name": official}
+        )
 
 
 @transaction.atomic

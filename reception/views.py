@@ -200,6 +200,12 @@ def _correction_form(session, data=None):
     return SessionCorrectionForm(data, prefix="correct", session=session, officials=selectors.officials_for(session))
 
 
+def _status_form(session, data=None):
+    # Who was planned to preside is most often who did.
+    initial = {"presided_by": session.presiding_id}
+    return SessionStatusForm(data, prefix="status", initial=initial, officials=selectors.officials_for(session))
+
+
 def _visit_form(request, session, data=None):
     return VisitForm(data, prefix="visit", receiving_hosts=selectors.receiving_hosts(session, request.user))
 
@@ -213,7 +219,7 @@ def _session_page(request, session, *, visit_form=None, status_form=None, correc
         "can_record": permissions.can_record_reception(request.user, session),
         "can_correct": can_correct,
         "visit_form": visit_form or _visit_form(request, session),
-        "status_form": status_form or SessionStatusForm(prefix="status", officials=selectors.officials_for(session)),
+        "status_form": status_form or _status_form(session),
         "correction_form": correction_form or (_correction_form(session) if can_correct else None),
         "today": timezone.localdate(),
     }
@@ -259,7 +265,7 @@ def set_status(request, pk):
     session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
     if not permissions.can_record_reception(request.user, session):
         raise PermissionDenied
-    form = SessionStatusForm(request.POST, prefix="status", officials=selectors.officials_for(session))
+    form = _status_form(session, request.POST)
     if form.is_valid():
         try:
             services.set_session_status(session=session, actor=request.user, **form.cleaned_data)

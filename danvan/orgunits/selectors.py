@@ -168,3 +168,35 @@ def councils_of_localities_of(user):
         Q(parent__in=localities) | (Q(parent__parent__in=localities) & ~Q(parent__kind__in=LOCALITY_KINDS)),
         kind=UnitKind.PEOPLE_COUNCIL,
     ).order_by("path")
+
+
+# The bodies whose heads lead a locality (and preside over its citizen reception).
+LEADING_KINDS = (
+    UnitKind.PARTY_COMMITTEE,
+    UnitKind.PEOPLE_COUNCIL,
+    UnitKind.COUNCIL_STANDING,
+    UnitKind.PEOPLE_COMMITTEE,
+    UnitKind.FATHERLAND_FRONT,
+)
+
+
+def leaders_of_localities_of(units):
+    """Active leaders of the localities (commune, province) of the units: leaders who belong to the
+    locality itself or to its Party committee, People's Council (or its standing committee), People's
+    Committee or Fatherland Front; not the leaders of its departments or of the localities below."""
+    from django.contrib.auth import get_user_model
+
+    localities = _nearest_localities(units)
+    leading = Unit.objects.filter(
+        Q(parent__in=localities) | (Q(parent__parent__in=localities) & ~Q(parent__kind__in=LOCALITY_KINDS)),
+        kind__in=LEADING_KINDS,
+    )
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(memberships__unit__in=localities) | Q(memberships__unit__in=leading),
+            is_active=True,
+            groups__name=Role.LEADER,
+        )
+        .distinct()
+    )
