@@ -29,18 +29,30 @@ class TimeInput(forms.TimeInput):
 
 
 class SessionStatusForm(forms.Form):
+    """How the session went. Offered with only what it can become now (`offered`) and nothing chosen in
+    advance; a form sent is checked against every status, so that the service says why one is refused."""
+
     status = forms.ChoiceField(
-        label=_("The session was"), choices=[c for c in SessionStatus.choices if c[0] != SessionStatus.PLANNED]
+        label=_("The session was"),
+        choices=[c for c in SessionStatus.choices if c[0] != SessionStatus.PLANNED],
+        error_messages={"required": _("Choose what became of the session.")},
     )
     presided_by = forms.ModelChoiceField(
         label=_("Presided over in person by"), queryset=get_user_model().objects.none(), required=False
     )
     reason = forms.CharField(label=_("Reason (if postponed or cancelled)"), max_length=255, required=False)
 
-    def __init__(self, *args, officials=None, **kwargs):
+    def __init__(self, *args, officials=None, offered=None, **kwargs):
         super().__init__(*args, **kwargs)
         if officials is not None:
             self.fields["presided_by"].queryset = officials
+        if not self.is_bound and offered is not None:
+            self.fields["status"].choices = [(status.value, status.label) for status in offered]
+        self.fields["status"].choices = [("", "---------"), *self.fields["status"].choices]
+
+    @property
+    def has_choices(self):
+        return self.is_bound or len(self.fields["status"].choices) > 1
 
 
 class SessionCorrectionForm(forms.Form):

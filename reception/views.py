@@ -33,6 +33,7 @@ from .forms import (
     VoterMeetingForm,
     VoterRecommendationForm,
 )
+from .workflow import statuses_to_record, takes_visits
 
 CALENDAR_DAYS = 90
 PAGE_SIZE = 25
@@ -202,8 +203,13 @@ def _correction_form(session, data=None):
 
 def _status_form(session, data=None):
     # Who was planned to preside is most often who did.
-    initial = {"presided_by": session.presiding_id}
-    return SessionStatusForm(data, prefix="status", initial=initial, officials=selectors.officials_for(session))
+    return SessionStatusForm(
+        data,
+        prefix="status",
+        initial={"presided_by": session.presiding_id},
+        officials=selectors.officials_for(session),
+        offered=statuses_to_record(session.status, session.date, timezone.localdate()),
+    )
 
 
 def _visit_form(request, session, data=None):
@@ -221,7 +227,7 @@ def _session_page(request, session, *, visit_form=None, status_form=None, correc
         "visit_form": visit_form or _visit_form(request, session),
         "status_form": status_form or _status_form(session),
         "correction_form": correction_form or (_correction_form(session) if can_correct else None),
-        "today": timezone.localdate(),
+        "takes_visits": takes_visits(session.status, session.date, timezone.localdate()),
     }
     return render(request, "reception/session.html", context, status=status)
 

@@ -13,6 +13,8 @@ while it has no visits; a session whose day is still ahead may be planned again.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.workflow import allowed_targets
+
 
 class SessionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
@@ -42,3 +44,17 @@ SESSION_CORRECTIONS = {
 NOT_HELD = (SessionStatus.POSTPONED, SessionStatus.CANCELLED)
 # Postponing or cancelling a published day must say why (citizens may have come for it).
 NEEDS_REASON = NOT_HELD
+
+
+def statuses_to_record(status, day, today):
+    """What a session can be recorded as now: the table's targets, held only from its day."""
+    return [
+        target
+        for target in allowed_targets(SESSION_TRANSITIONS, status)
+        if target != SessionStatus.HELD or day <= today
+    ]
+
+
+def takes_visits(status, day, today):
+    """Visits are recorded from the session's day on, unless it was postponed or cancelled."""
+    return status not in NOT_HELD and day <= today

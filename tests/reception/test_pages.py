@@ -120,12 +120,14 @@ def test_who_sees_a_session_but_may_not_record_is_refused(client, units, session
 
 def test_cancelling_shows_in_the_sessions_history(client, session, people):
     client.force_login(people["officer"])
+    before = client.get(reverse("reception:session", args=[session.pk])).content.decode()
+    assert 'data-confirm="' in before  # the status form asks before an irreversible step
     url = reverse("reception:set_status", args=[session.pk])
     response = client.post(url, {"status-status": "cancelled", "status-reason": "Trùng lịch họp HĐND"})
     assert response.status_code == 302
     html = client.get(reverse("reception:session", args=[session.pk])).content.decode()
     assert "Lịch sử thay đổi" in html and "Theo kế hoạch → " in html and "Trùng lịch họp HĐND" in html
-    assert 'data-confirm="' in html  # the status form asks before an irreversible step
+    assert "status-heading" not in html  # cancelled for good: nothing left to record
 
 
 def test_a_refused_step_is_shown_once_and_keeps_the_input(client, session, people):
