@@ -213,9 +213,33 @@ class VisitForm(forms.ModelForm):
         return {f: self.cleaned_data[f] for f in self.Meta.fields}
 
 
+# The reception book is exported a year at a time at most (a leap year's 366 days).
+MAX_BOOK_DAYS = 366
+DATE_ERROR = _("Write the date as day/month/year, e.g. 25/03/2026.")
+
+
 class BookPeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DateInput(), input_formats=DATE_FORMATS)
-    end = forms.DateField(label=_("Until"), widget=DateInput(), input_formats=DATE_FORMATS)
+    start = forms.DateField(
+        label=_("From"),
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+        error_messages={"required": _("Give the first day of the book."), "invalid": DATE_ERROR},
+    )
+    end = forms.DateField(
+        label=_("Until"),
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+        error_messages={"required": _("Give the last day of the book."), "invalid": DATE_ERROR},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period cannot come before its start."))
+        elif start and end and (end - start).days >= MAX_BOOK_DAYS:
+            self.add_error("end", _("The reception book is exported for at most one year at a time."))
+        return cleaned
 
 
 # The compliance page reads at most two years at once (three queries whatever the length, but a table to read).

@@ -128,6 +128,8 @@ class SessionListView(FilterView):
     template_name = "reception/sessions.html"
     context_object_name = "sessions"
     paginate_by = PAGE_SIZE
+    # The reception book's period form, when one was refused (reception_book).
+    book = None
 
     def get_queryset(self):
         return selectors.session_list(self.request.user)
@@ -141,7 +143,7 @@ class SessionListView(FilterView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             today=timezone.localdate(),
-            book=BookPeriodForm(),
+            book=self.book or BookPeriodForm(),
             can_create=permissions.can_create_ad_hoc_session(self.request.user),
             can_see_month=permissions.can_view_session_month(self.request.user),
             can_see_compliance=permissions.can_view_compliance(self.request.user),
@@ -321,8 +323,10 @@ def reception_book(request):
     """The reception book of the user's units for a period, as .xlsx."""
     form = BookPeriodForm(request.GET)
     if not form.is_valid():
-        messages.error(request, _("Choose the period of the reception book (dd/mm/yyyy)."))
-        return redirect("reception:sessions")
+        # The sessions page, where the form is, with its errors and the input kept.
+        response = SessionListView.as_view(book=form)(request)
+        response.status_code = 400
+        return response
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     return exports.book_response(selectors.book_visits(request.user, start, end), start, end)
 
