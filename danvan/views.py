@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView
@@ -64,3 +66,10 @@ def _upcoming_special_days(calendar, today):
     if end.year != today.year:
         rows += calendar.special_days(end.year)
     return [row for row in rows if today <= row[0] <= end]
+
+
+@login_not_required
+def favicon(request):
+    """The icon for pages that name none (the admin's): browsers ask for /favicon.ico.
+    Resolved per request, as the collected (hashed) file name is known only once static files are collected."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

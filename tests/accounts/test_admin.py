@@ -51,4 +51,5 @@ def test_roles_and_the_lockout_app_are_named_in_vietnamese(admin_client):
 
 def test_the_favicon_is_found(client):
     response = client.get("/favicon.ico")
-    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+    assert response.status_code == 301
+    assert "/img/favicon" in response["Location"] and response["Location"].endswith(".svg")
