@@ -28,7 +28,12 @@ class SessionFilter(django_filters.FilterSet):
         label=_("Host unit (with its sub-units)"), queryset=None, method="filter_host"
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=SessionStatus.choices)
-    is_ad_hoc = django_filters.BooleanFilter(label=_("Ad hoc"), widget=forms.Select(choices=YES_NO))
+    is_ad_hoc = django_filters.BooleanFilter(
+        label=_("Kind of session"),
+        widget=forms.Select(
+            choices=[("", _("All sessions")), ("true", _("Ad hoc only")), ("false", _("Scheduled only"))]
+        ),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

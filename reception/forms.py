@@ -19,13 +19,35 @@ from .workflow import SESSION_CORRECTIONS, SessionStatus
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-class TimeInput(forms.TimeInput):
-    """Hours and minutes in the browser's own time box."""
+# 24-hour times as officials write them: 07:30, 7.30 or 7h30.
+TIME_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%Hh"]
+# More host bodies than this are a long list: a multiple select instead of checkboxes.
+MAX_HOST_CHECKBOXES = 12
 
-    input_type = "time"
+
+class TimeInput(forms.TimeInput):
+    """A 24-hour hh:mm text box, like the day/month/year date box: Chromium's own time box shows
+    AM/PM in some setups."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
+        super().__init__(format="%H:%M", attrs={"placeholder": "hh:mm", "maxlength": 5}, **kwargs)
+
+
+def _time_field(label):
+    return forms.TimeField(
+        label=label,
+        widget=TimeInput(),
+        input_formats=TIME_FORMATS,
+        error_messages={"invalid": _("Write the time as hh:mm, e.g. 07:30.")},
+    )
+
+
+class OneHostSelect(forms.Select):
+    """A plain select for the hosts field when the user has a single host body to choose."""
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        return [value] if value else []
 
 
 class SessionStatusForm(forms.Form):
@@ -95,8 +117,8 @@ class AdHocSessionForm(forms.Form):
 
     hosts = forms.ModelMultipleChoiceField(label=_("Host units"), queryset=None)
     date = forms.DateField(label=_("Date"), widget=DateInput(), input_formats=DATE_FORMATS)
-    start_time = forms.TimeField(label=_("Starts at"), widget=TimeInput())
-    end_time = forms.TimeField(label=_("Ends at"), widget=TimeInput())
+    start_time = _time_field(_("Starts at"))
+    end_time = _time_field(_("Ends at"))
     place = forms.CharField(label=_("Place"), max_length=255)
     presiding_position = forms.CharField(
         label=_("Presided by (position)"),
@@ -118,7 +140,16 @@ class AdHocSessionForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["hosts"].queryset = selectors.host_choices(user)
+        hosts = self.fields["hosts"]
+        hosts.queryset = selectors.host_choices(user)
+        count = hosts.queryset.count()
+        if count == 1:
+            hosts.widget = OneHostSelect(choices=hosts.choices)
+        elif count <= MAX_HOST_CHECKBOXES:
+            hosts.widget = forms.CheckboxSelectMultiple(choices=hosts.choices)
+        else:
+            hosts.widget = forms.SelectMultiple(choices=hosts.choices, attrs={"size": 8})
+            hosts.help_text = _("Hold Ctrl (Cmd on a Mac) to choose several units.")
         # The officials of the hosts sent (or, on a blank form, of the user's own host bodies).
         self.fields["presiding"].queryset = selectors.presiding_choices(user, self._hosts_sent(user))
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind
 from petitions.models import Petition
-from reception.models import ReceptionSession, SessionStatus
+from reception.models import ReceptionDuty, ReceptionSession, SessionStatus
 from tests.e2e.conftest import PHONE, has_horizontal_scroll, screenshot
 from tests.factories import PASSWORD, UnitFactory, UserFactory
 
@@ -133,3 +133,82 @@ def test_a_citizen_narrows_the_calendar_to_a_commune(live_server, phone_page):
     assert phone_page.get_by_role("link", name=re.compile("Thêm lịch của Xã Bình Lư")).is_visible()
     assert not has_horizontal_scroll(phone_page)
     screenshot(phone_page, "public-calendar-commune-phone")
+
+
+# What the tester saw in Chromium: a clipped select, a one-option multi-select, 12-hour times, tables too wide.
+
+FITS = """form => [...form.querySelectorAll("select")].filter(select => {
+    const style = getComputedStyle(select);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = style.font;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [...select.options].some(option => context.measureText(option.text).width > room + 1);
+}).map(select => select.name)"""
+
+
+def test_the_session_filters_show_their_choices_whole_at_desktop_width(live_server, page):
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE)
+    UserFactory(username="tiepdan", roles=[Role.RECEPTION_OFFICER], units=[committee])
+    log_in(page, live_server.url, "tiepdan")
+    page.goto(f"{live_server.url}/reception/")
+    form = page.get_by_role("search", name="Lọc các buổi tiếp")
+    assert form.evaluate(FITS) == []
+    form.get_by_label("Loại buổi tiếp").select_option(label="Chỉ buổi đột xuất")
+    screenshot(page, "reception-sessions-filters-desktop")
+
+
+def test_an_ad_hoc_session_with_one_host_and_24_hour_times(live_server, page):
+    commune = UnitFactory(name="Phường Tân Phong", kind=UnitKind.COMMUNE)
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE, parent=commune)
+    UserFactory(username="lanhdao", full_name="Đỗ Văn Long", roles=[Role.LEADER], units=[committee])
+    log_in(page, live_server.url, "lanhdao")
+    page.goto(f"{live_server.url}/reception/sessions/new/")
+    hosts = page.get_by_label("Đơn vị chủ trì")
+    assert hosts.evaluate("select => select.multiple") is False
+    assert hosts.evaluate("select => select.selectedOptions[0].text") == "UBND phường Tân Phong"
+    start = page.get_by_label("Giờ bắt đầu")
+    assert start.get_attribute("type") == "text" and start.get_attribute("placeholder") == "hh:mm"
+    page.locator("#id_date").fill(f"{timezone.localdate() + timedelta(days=2):%d/%m/%Y}")
+    start.fill("13:30")
+    page.get_by_label("Giờ kết thúc").fill("16h30")
+    page.get_by_label("Địa điểm").fill("Nhà văn hóa tổ 12")
+    page.get_by_label("Chức danh người chủ trì").fill("Chủ tịch UBND phường")
+    page.get_by_label("Người chủ trì", exact=True).select_option(label="Đỗ Văn Long")
+    screenshot(page, "reception-ad-hoc-form-desktop")
+    page.get_by_role("button", name="Tạo buổi tiếp").click()
+    assert page.get_by_text("13:30–16:30").is_visible()
+    session = ReceptionSession.objects.get()
+    assert (session.start_time, session.end_time) == (time(13, 30), time(16, 30))
+    assert session.hosts.get() == committee
+
+
+def test_reception_pages_fit_a_phone(live_server, phone_page):
+    commune = UnitFactory(name="Phường Tân Phong", kind=UnitKind.COMMUNE)
+    committee = UnitFactory(name="UBND phường Tân Phong", kind=UnitKind.PEOPLE_COMMITTEE, parent=commune)
+    leader = UserFactory(username="lanhdao", full_name="Đỗ Văn Long", roles=[Role.LEADER], units=[committee])
+    ReceptionDuty.objects.create(
+        user=leader, unit=committee, position="commune_chairman", valid_from=timezone.localdate().replace(day=1)
+    )
+    session = ReceptionSession.objects.create(
+        date=timezone.localdate(), start_time=time(7, 30), end_time=time(11, 30), place="Trụ sở UBND phường",
+        presiding_position="Chủ tịch UBND phường", presiding=leader,
+    )  # fmt: skip
+    session.hosts.set([committee])
+    log_in(phone_page, live_server.url, "lanhdao")
+    for path, name in (
+        ("/reception/", "sessions"),
+        (f"/reception/sessions/{session.pk}/", "session"),
+        ("/reception/visits/", "visits"),
+        ("/reception/compliance/", "compliance"),
+        ("/reception/month/", "month"),
+        ("/reception/sessions/new/", "ad-hoc-form"),
+    ):
+        phone_page.goto(f"{live_server.url}{path}")
+        assert not has_horizontal_scroll(phone_page), path
+        wide = phone_page.evaluate(
+            "[...document.querySelectorAll('main table, .table-responsive')]"
+            ".filter(el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1).length"
+        )
+        assert wide == 0, path
+        screenshot(phone_page, f"reception-{name}-phone")
+    assert phone_page.get_by_text("Giờ bắt đầu").is_visible()
