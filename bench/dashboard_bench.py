@@ -43,7 +43,7 @@ def generate(count):
     from danvan.accounts.roles import Role
     from danvan.orgunits.models import UnitKind
     from danvan.orgunits.services import create_unit
-    from petitions.models import Category, DeadlineRule, Petition, PetitionDeadline
+    from petitions.models import Category, DeadlineRule, Petition, PetitionDeadline, PetitionEvent
 
     province = create_unit(name="Tỉnh Lai Châu", kind=UnitKind.PROVINCE, level="province")
     communes = [
@@ -89,12 +89,28 @@ def generate(count):
         for petition, deadline in zip(petitions, deadlines, strict=True):
             petition.deadline = deadline
         Petition.objects.bulk_update(petitions, ["deadline"])
+        # Resolved means a resolution step on the timeline (see petitions.selectors.resolved_condition).
+        PetitionEvent.objects.bulk_create(
+            PetitionEvent(petition=p, kind="resolved", from_status="verifying", to_status="resolved", actor=clerk)
+            for p in petitions
+            if p.status in ("resolved", "closed")
+        )
     return leader, province
 
 
 SCOPE = "handling_unit_id IN (SELECT id FROM orgunits_unit WHERE path LIKE %s)"
 RANGE = "received_date BETWEEN %s AND %s"
 OPEN = "('received', 'classified', 'accepted', 'verifying')"
+# The definitions of petitions.selectors: resolved = a resolution step on the timeline; overdue (and reported
+# upwards) = open with any open, current deadline past (and escalated); repeated = duplicate or second instance.
+RESOLVED = "EXISTS (SELECT 1 FROM petitions_petitionevent e WHERE e.petition_id = p.id AND e.to_status = 'resolved')"
+LATE = (
+    "EXISTS (SELECT 1 FROM petitions_petitiondeadline d WHERE d.petition_id = p.id AND d.is_current"
+    " AND d.met_on IS NULL AND d.due_date < %s{})"
+)
+OVERDUE = f"(p.status IN {OPEN} AND {LATE.format('')})"
+ESCALATED = f"(p.status IN {OPEN} AND {LATE.format(' AND d.escalation_level >= 1')})"
+REPEATED = "(p.status = 'duplicate' OR p.kind = 'complaint_2')"
 
 
 def hand_sql(prefix, start, end, today):
@@ -106,24 +122,23 @@ def hand_sql(prefix, start, end, today):
             " COUNT(*) FILTER (WHERE kind = 'denunciation'),"
             " COUNT(*) FILTER (WHERE kind IN ('recommendation','feedback')),"
             " COUNT(*) FILTER (WHERE accepted_date IS NOT NULL),"
-            " COUNT(*) FILTER (WHERE accepted_date IS NOT NULL AND status IN ('resolved','closed')),"
+            f" COUNT(*) FILTER (WHERE accepted_date IS NOT NULL AND {RESOLVED}),"
             " COUNT(*) FILTER (WHERE is_group), COUNT(*) FILTER (WHERE is_skipped_level),"
-            " COUNT(*) FILTER (WHERE status = 'duplicate' OR kind = 'complaint_2'),"
+            f" COUNT(*) FILTER (WHERE {REPEATED}),"
             " COUNT(*) FILTER (WHERE status = 'transferred'), COUNT(*) FILTER (WHERE status = 'guided')"
-            f" FROM petitions_petition WHERE {SCOPE} AND {RANGE}",
+            f" FROM petitions_petition p WHERE {SCOPE} AND {RANGE}",
             scoped,
         ),
         (
             "SELECT COUNT(*) FILTER (WHERE d.met_on <= d.due_date), COUNT(*) FILTER (WHERE d.met_on > d.due_date)"
             " FROM petitions_petitiondeadline d JOIN petitions_petition p ON p.id = d.petition_id"
-            f" WHERE p.{SCOPE} AND d.stage = 'resolution' AND d.is_current AND d.met_on BETWEEN %s AND %s",
+            f" WHERE p.{SCOPE} AND d.stage = 'resolution' AND d.is_current AND d.met_on BETWEEN %s AND %s"
+            f" AND {RESOLVED}",
             scoped,
         ),
         (
-            "SELECT COUNT(*), COUNT(*) FILTER (WHERE p.due_date < %s),"
-            " COUNT(*) FILTER (WHERE p.due_date < %s AND d.escalation_level >= 1)"
-            " FROM petitions_petition p LEFT JOIN petitions_petitiondeadline d ON d.id = p.deadline_id"
-            f" WHERE p.{SCOPE} AND p.status IN {OPEN}",
+            f"SELECT COUNT(*), COUNT(*) FILTER (WHERE {OVERDUE}), COUNT(*) FILTER (WHERE {ESCALATED})"
+            f" FROM petitions_petition p WHERE p.{SCOPE} AND p.status IN {OPEN}",
             [today, today, prefix],
         ),
         (
@@ -145,12 +160,11 @@ def hand_sql(prefix, start, end, today):
         *[
             (
                 f"SELECT * FROM (SELECT g.id, g.name,"
-                f" COUNT(*) FILTER (WHERE p.status IN {OPEN} AND p.due_date < %s) AS overdue,"
-                " COUNT(*) FILTER (WHERE p.status = 'duplicate' OR p.kind = 'complaint_2') AS repeated,"
+                f" COUNT(*) FILTER (WHERE {OVERDUE}) AS overdue,"
+                f" COUNT(*) FILTER (WHERE {REPEATED}) AS repeated,"
                 f" COUNT(*) FILTER (WHERE p.is_group AND p.status IN {OPEN}) AS grp"
                 f" FROM petitions_petition p JOIN {table} g ON g.id = p.{column}"
-                f" WHERE p.{SCOPE} AND ((p.status IN {OPEN} AND p.due_date < %s)"
-                f" OR p.status = 'duplicate' OR p.kind = 'complaint_2' OR (p.is_group AND p.status IN {OPEN}))"
+                f" WHERE p.{SCOPE} AND ({OVERDUE} OR {REPEATED} OR (p.is_group AND p.status IN {OPEN}))"
                 " GROUP BY g.id, g.name) h WHERE overdue + repeated + grp > 0"
                 " ORDER BY overdue + repeated + grp DESC LIMIT 5",
                 [today, prefix, today],

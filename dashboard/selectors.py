@@ -20,13 +20,18 @@ from petitions.models import (
     Stage,
 )
 from petitions.models import Petition as PetitionModel
+from petitions.selectors import (
+    ended_in,
+    escalated_condition,
+    overdue_condition,
+    repeated_condition,
+    resolved_condition,
+)
 from petitions.workflow import OPEN_STATUSES, Status
 from reception import selectors as reception_selectors
 from reception.models import ReceptionDuty, ReceptionSession, SessionStatus, Visit
 from supervision.models import Initiative, Recommendation
 from supervision.workflow import EXEMPLARS, RecommendationStatus
-
-RESOLVED = (Status.RESOLVED, Status.CLOSED)
 
 
 def petition_figures(units, period):
@@ -38,10 +43,11 @@ def petition_figures(units, period):
         denunciations=Count("pk", filter=Q(kind=Kind.DENUNCIATION)),
         recommendations=Count("pk", filter=Q(kind__in=[Kind.RECOMMENDATION, Kind.FEEDBACK])),
         within_competence=Count("pk", filter=Q(accepted_date__isnull=False)),
-        resolved=Count("pk", filter=Q(accepted_date__isnull=False, status__in=RESOLVED)),
+        # The register's filters accepted=true&resolved=true list exactly these.
+        resolved=Count("pk", filter=Q(accepted_date__isnull=False) & resolved_condition()),
         group=Count("pk", filter=Q(is_group=True)),
         skipped_level=Count("pk", filter=Q(is_skipped_level=True)),
-        repeated=Count("pk", filter=Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)),
+        repeated=Count("pk", filter=repeated_condition()),
         transferred=Count("pk", filter=Q(status=Status.TRANSFERRED)),
         guided=Count("pk", filter=Q(status=Status.GUIDED)),
     )
@@ -66,11 +72,6 @@ RESULT_GROUPS = {
 }
 
 
-def _ended(status):
-    """The petition's resolution ended in `status` (its timeline holds the step), whether closed since or not."""
-    return Exists(PetitionEvent.objects.filter(petition=OuterRef("pk"), to_status=status))
-
-
 def resolution_results(units, period):
     """Forms 01/KQGQ (complaints) and 03/KQGQ (denunciations) for the petitions received in the period and
     accepted (within competence), by how their resolution ended (one query). The forms add up:
@@ -85,9 +86,9 @@ def resolution_results(units, period):
     received = PetitionModel.objects.filter(
         handling_unit__in=units, received_date__range=(period.start, period.end), accepted_date__isnull=False
     ).annotate(
-        ended_resolved=_ended(Status.RESOLVED),
-        ended_withdrawn=_ended(Status.WITHDRAWN),
-        ended_terminated=_ended(Status.TERMINATED),
+        ended_resolved=resolved_condition(),
+        ended_withdrawn=ended_in(Status.WITHDRAWN),
+        ended_terminated=ended_in(Status.TERMINATED),
         in_time=Exists(
             PetitionDeadline.objects.filter(
                 petition=OuterRef("pk"), stage=Stage.RESOLUTION, is_current=True, met_on__lte=F("due_date")
@@ -124,9 +125,12 @@ def resolution_results(units, period):
 
 
 def timeliness(units, period):
-    """Resolution deadlines met in the period: on time vs late (one query)."""
+    """Resolved cases whose resolution deadline was met in the period: on time vs late (one query)."""
+    # Only resolved cases: a withdrawal or a termination also stops the clock, but is neither on time nor late.
+    resolved = PetitionModel.objects.filter(resolved_condition()).values("pk")
     met = PetitionDeadline.objects.filter(
         petition__handling_unit__in=units,
+        petition__in=resolved,
         stage=Stage.RESOLUTION,
         is_current=True,
         met_on__range=(period.start, period.end),
@@ -141,10 +145,11 @@ def timeliness(units, period):
 def current_state(units, today=None):
     """Now, whatever the period: overdue and escalated petitions (one query)."""
     today = today or timezone.localdate()
+    # As the register's filters overdue=true and escalated=true: by any open deadline, not the main one only.
     return PetitionModel.objects.filter(handling_unit__in=units, status__in=OPEN_STATUSES).aggregate(
         open=Count("pk"),
-        overdue=Count("pk", filter=Q(due_date__lt=today)),
-        escalated=Count("pk", filter=Q(due_date__lt=today, deadline__escalation_level__gte=1)),
+        overdue=Count("pk", filter=overdue_condition(today)),
+        escalated=Count("pk", filter=escalated_condition(today)),
     )
 
 
@@ -224,7 +229,7 @@ def voter_recommendation_figures(units, period):
         handling_unit__in=units, channel="voter_meeting", received_date__range=(period.start, period.end)
     ).aggregate(
         received=Count("pk"),
-        answered=Count("pk", filter=Q(status__in=RESOLVED)),
+        answered=Count("pk", filter=resolved_condition()),
         in_progress=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
     )
     figures["answered_rate"] = round(100 * figures["answered"] / figures["received"]) if figures["received"] else None
@@ -260,16 +265,18 @@ def hotspots(units, today=None, limit=5, by="handling_unit"):
     One grouped query; each row has "pk", "name", the three counts and their sum as "weight".
     """
     today = today or timezone.localdate()
-    overdue = Q(status__in=OPEN_STATUSES, due_date__lt=today)
-    repeated = Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)
+    overdue = overdue_condition(today)
+    repeated = repeated_condition()
     group = Q(is_group=True, status__in=OPEN_STATUSES)
     rows = (
-        PetitionModel.objects.filter(overdue | repeated | group, handling_unit__in=units)
+        # Aliased before values() names the group "pk", which the conditions' subqueries must not see.
+        PetitionModel.objects.alias(is_overdue=overdue, is_repeated=repeated, is_group_now=group)
+        .filter(Q(is_overdue=True) | Q(is_repeated=True) | Q(is_group_now=True), handling_unit__in=units)
         .values(pk=F(by), name=F(f"{by}__name"))
         .annotate(
-            overdue=Count("pk", filter=overdue),
-            repeated=Count("pk", filter=repeated),
-            group=Count("pk", filter=group),
+            overdue=Count("id", filter=Q(is_overdue=True)),
+            repeated=Count("id", filter=Q(is_repeated=True)),
+            group=Count("id", filter=Q(is_group_now=True)),
         )
         .annotate(weight=F("overdue") + F("repeated") + F("group"))
         .filter(weight__gt=0)

@@ -15,7 +15,6 @@ from . import selectors
 from .forms import CUSTOM, DashboardForm
 from .models import ReportPolicy
 from .periods import Period, period_for
-from .selectors import RESOLVED
 
 
 def _allowed(user):
@@ -89,7 +88,8 @@ def _url(name, **query):
 def _links(period, unit):
     """Each figure's list, filtered to the same unit and period: it holds as many rows as the figure says."""
     unit_pk = unit.pk if unit else None
-    start, end = period.start.isoformat(), period.end.isoformat()
+    # As the date boxes of every list show and take them: day/month/year.
+    start, end = f"{period.start:%d/%m/%Y}", f"{period.end:%d/%m/%Y}"
 
     def petitions(**extra):
         return _url("petitions:list", received_from=start, received_to=end, unit=unit_pk, **extra)
@@ -110,9 +110,9 @@ def _links(period, unit):
         "denunciations": petitions(kind="denunciation"),
         "recommendations": petitions(kind=["recommendation", "feedback"]),
         "within_competence": petitions(accepted="true"),
-        "resolved": petitions(accepted="true", status=RESOLVED),
+        "resolved": petitions(accepted="true", resolved="true"),
         "voters": petitions(channel="voter_meeting"),
-        "voters_answered": petitions(channel="voter_meeting", status=RESOLVED),
+        "voters_answered": petitions(channel="voter_meeting", resolved="true"),
         "sessions": sessions(status="held"),
         # The visits are made at the sessions of the period, whatever became of them (no list of visits).
         "visits": sessions(),
@@ -123,7 +123,7 @@ def _links(period, unit):
         "group": petitions(is_group="true"),
         "skipped_level": petitions(is_skipped_level="true"),
         "transferred": petitions(status="transferred"),
-        "repeated": petitions(status="duplicate"),
+        "repeated": petitions(repeated="true"),
         "overdue": f"{now}{'&' if unit else '?'}overdue=true",
         "escalated": f"{now}{'&' if unit else '?'}escalated=true",
     }

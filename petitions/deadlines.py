@@ -4,10 +4,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from danvan.workdays.calendar import WorkCalendar
 
 from .models import Complexity, CountingUnit, DeadlineRule, Kind, RuleCondition, Stage
+
+# What each stage's deadline is called wherever it is named: the petition page, the register, the
+# reminders and escalations, the digest.
+DEADLINE_NAMES = {
+    Stage.PROCESSING: _("Processing deadline"),
+    Stage.ACCEPTANCE: _("Acceptance deadline"),
+    Stage.ACCEPTANCE_NOTICE: _("Deadline to notify the citizen"),
+    Stage.RESOLUTION: _("Resolution deadline"),
+}
+
+
+def deadline_name(deadline):
+    """The deadline's name ("Hạn thụ lý"), not its stage's ("Quyết định thụ lý")."""
+    return str(DEADLINE_NAMES.get(deadline.stage, deadline.get_stage_display()))
 
 
 class NoRuleError(LookupError):

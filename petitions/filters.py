@@ -1,10 +1,14 @@
+from datetime import datetime
+
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import F
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
+from danvan.forms import DateInput
 from danvan.orgunits.models import UnitKind
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
@@ -13,6 +17,8 @@ from .models import Category, Channel, Kind
 from .workflow import Status
 
 YES_NO = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+# The filters always in view; the others are under "More filters".
+SHOWN_FIRST = {"q", "overdue", "due_within", "order", "mine"}
 
 
 # Both directions of every sortable column, named in words (the register's select and its headers).
@@ -28,6 +34,20 @@ SORT_CHOICES = [
     ("unit", _("Handling unit, A to Z")),
     ("-unit", _("Handling unit, Z to A")),
 ]
+
+
+class DayMonthYearInput(DateInput):
+    """The shared day/month/year box, which also shows a date that arrived in another accepted form
+    (2026-09-15 from a link) as 15/09/2026, so what the official sees is what the filter applies."""
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for pattern in get_format("DATE_INPUT_FORMATS"):
+                try:
+                    return datetime.strptime(value.strip(), pattern).strftime(self.format)
+                except ValueError:
+                    continue
+        return super().format_value(value)
 
 
 class RegisterOrdering(django_filters.OrderingFilter):
@@ -57,13 +77,11 @@ class PetitionFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(label=_("Field"), queryset=Category.objects.all())
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     received_from = django_filters.DateFilter(
-        label=_("Received from"), field_name="received_date", lookup_expr="gte",
-        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-    )  # fmt: skip
+        label=_("Received from"), field_name="received_date", lookup_expr="gte", widget=DayMonthYearInput()
+    )
     received_to = django_filters.DateFilter(
-        label=_("Received until"), field_name="received_date", lookup_expr="lte",
-        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-    )  # fmt: skip
+        label=_("Received until"), field_name="received_date", lookup_expr="lte", widget=DayMonthYearInput()
+    )
     overdue = django_filters.BooleanFilter(
         label=_("Overdue"), method="filter_overdue", widget=forms.Select(choices=YES_NO)
     )
@@ -77,6 +95,12 @@ class PetitionFilter(django_filters.FilterSet):
         label=_("Within competence"), field_name="accepted_date", lookup_expr="isnull", exclude=True,
         widget=forms.Select(choices=YES_NO),
     )  # fmt: skip
+    resolved = django_filters.BooleanFilter(
+        label=_("Resolved (by a decision or an answer)"), method="filter_resolved", widget=forms.Select(choices=YES_NO)
+    )
+    repeated = django_filters.BooleanFilter(
+        label=_("Repeated or duplicate"), method="filter_repeated", widget=forms.Select(choices=YES_NO)
+    )
     is_group = django_filters.BooleanFilter(label=_("Group petition"), widget=forms.Select(choices=YES_NO))
     is_anonymous = django_filters.BooleanFilter(label=_("Anonymous"), widget=forms.Select(choices=YES_NO))
     is_skipped_level = django_filters.BooleanFilter(label=_("Skipped level"), widget=forms.Select(choices=YES_NO))
@@ -102,6 +126,10 @@ class PetitionFilter(django_filters.FilterSet):
             get_user_model().objects.filter(assigned_petitions__in=selectors.petitions_visible_to(user)).distinct()
         )
 
+    def more_in_use(self):
+        """Whether a filter under "More filters" is set, so the section opens and shows it."""
+        return any(self.data.get(name) for name in self.filters if name not in SHOWN_FIRST)
+
     def filter_mine(self, queryset, name, value):
         return queryset.filter(handler=self.user) if value else queryset
 
@@ -111,17 +139,24 @@ class PetitionFilter(django_filters.FilterSet):
     def filter_unit(self, queryset, name, value):
         return queryset.filter(handling_unit__in=unit_with_descendants(value))
 
-    def filter_overdue(self, queryset, name, value):
+    # Yes/no filters over the one definition each condition has in the selectors (the dashboard counts by it).
+
+    def _condition(self, queryset, condition, value):
         if value is None:
             return queryset
-        late = selectors.overdue(queryset)
-        return late if value else queryset.exclude(pk__in=late.values("pk"))
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+    def filter_overdue(self, queryset, name, value):
+        return self._condition(queryset, selectors.overdue_condition(), value)
 
     def filter_escalated(self, queryset, name, value):
-        if value is None:
-            return queryset
-        escalated = selectors.overdue(queryset).filter(deadline__escalation_level__gte=1)
-        return escalated if value else queryset.exclude(pk__in=escalated.values("pk"))
+        return self._condition(queryset, selectors.escalated_condition(), value)
+
+    def filter_resolved(self, queryset, name, value):
+        return self._condition(queryset, selectors.resolved_condition(), value)
+
+    def filter_repeated(self, queryset, name, value):
+        return self._condition(queryset, selectors.repeated_condition(), value)
 
     def filter_due_within(self, queryset, name, value):
         return selectors.due_within(queryset, int(value))

@@ -11,7 +11,7 @@ from danvan.forms import DateInput, MultipleFileField, not_in_future
 from danvan.forms import check_upload as shared_check_upload
 from danvan.orgunits.divisions import commune_choices, commune_in_province, place_name, province_choices
 from danvan.orgunits.models import LOCALITY_KINDS, Unit
-from danvan.orgunits.selectors import units_visible_to, users_at_or_above
+from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from .models import Category, Complexity, Kind, Outcome, Petition
 from .selectors import petitions_visible_to, upload_limit_mb
@@ -336,10 +336,15 @@ class AssignForm(StepForm):
 
 
 def handlers_for(petition):
-    """Active handlers and leaders whose units include the petition's handling unit."""
+    """Active handlers and leaders of the handling unit itself and of its sub-units (as
+    permissions.can_be_assigned_petition), not the officials of the units above it."""
     return (
-        users_at_or_above([petition.handling_unit])
-        .filter(Q(groups__name=Role.HANDLER) | Q(groups__name=Role.LEADER))
+        get_user_model()
+        .objects.filter(
+            Q(groups__name=Role.HANDLER) | Q(groups__name=Role.LEADER),
+            is_active=True,
+            memberships__unit__in=unit_with_descendants(petition.handling_unit),
+        )
         .distinct()
         .order_by("full_name")
     )

@@ -4,15 +4,29 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from danvan.accounts.roles import Role, has_role
-from danvan.orgunits.selectors import visible_unit_ids
+from danvan.orgunits.selectors import unit_with_descendants, units_visible_to, visible_unit_ids
 
 from .models import PetitionReader
 from .workflow import Status
 
 
-def can_view_petition(user, petition):
-    """The petition is handled by one of the user's units or their sub-units: the scope every action needs."""
+def in_units_of(user, petition):
+    """The petition is handled by one of the user's units or their sub-units."""
     return user.is_authenticated and petition.handling_unit_id in visible_unit_ids(user)
+
+
+def can_view_petition(user, petition):
+    """The scope every action needs: the petition is in the user's units, or the user is its handler (who may
+    work in a sub-unit of the handling unit, see can_be_assigned_petition)."""
+    return in_units_of(user, petition) or (user.is_authenticated and petition.handler_id == user.pk)
+
+
+def scope(user):
+    """Q for the petitions can_view_petition lets the user see."""
+    units = Q(handling_unit__in=units_visible_to(user))
+    if not (user.is_authenticated and user.is_active):
+        return units
+    return units | Q(handler_id=user.pk)
 
 
 def is_reader(user, petition):
@@ -29,7 +43,7 @@ def can_read_petition(user, petition):
 def readable_by(user):
     """Q for the petitions `user` may open, as can_read_petition says."""
     told = PetitionReader.objects.filter(petition=OuterRef("pk"), user_id=user.pk)
-    return Q(handling_unit_id__in=visible_unit_ids(user)) | Q(Exists(told))
+    return scope(user) | Q(Exists(told))
 
 
 def can_record_petitions(user):
@@ -37,8 +51,8 @@ def can_record_petitions(user):
 
 
 def is_leader_of(user, petition):
-    """A leader whose units include the handling unit."""
-    return has_role(user, Role.LEADER) and can_view_petition(user, petition)
+    """A leader whose units include the handling unit (being its handler makes no one its leader)."""
+    return has_role(user, Role.LEADER) and in_units_of(user, petition)
 
 
 def is_assigned_handler(user, petition):
@@ -107,6 +121,16 @@ def can_see_identity(user, petition):
     )
 
 
+def can_be_assigned_petition(user, petition):
+    """A handler or leader of the handling unit itself or of a unit below it (its departments, its
+    inspectorate): never an official of a unit above, however senior."""
+    return (
+        user.is_active
+        and has_role(user, Role.HANDLER, Role.LEADER)
+        and user.memberships.filter(unit__in=unit_with_descendants(petition.handling_unit)).exists()
+    )
+
+
 def can_be_assigned(user):
     """Handlers and leaders are given petitions to handle (see forms.handlers_for)."""
     return has_role(user, Role.HANDLER, Role.LEADER)
@@ -127,7 +151,7 @@ def can_view_identity_log(user):
 
 def get_petition_or_404(queryset, user, pk):
     """Fetch a petition the user may see; anything else is simply not found."""
-    return get_object_or_404(queryset.filter(handling_unit_id__in=visible_unit_ids(user)), pk=pk)
+    return get_object_or_404(queryset.filter(scope(user)), pk=pk)
 
 
 def get_readable_petition_or_404(queryset, user, pk):

@@ -5,11 +5,10 @@ import secrets
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.orgunits.selectors import units_visible_to
 from danvan.text import fold
 
 from . import permissions
@@ -17,6 +16,7 @@ from .models import (
     Channel,
     DecisionKind,
     IdentityAccess,
+    Kind,
     Petition,
     PetitionDeadline,
     PetitionDecision,
@@ -32,8 +32,8 @@ SEALED = "***"
 
 
 def petitions_visible_to(user):
-    """Petitions handled by the user's units and their sub-units."""
-    return Petition.objects.filter(handling_unit__in=units_visible_to(user))
+    """Petitions handled by the user's units and their sub-units, and those the user handles."""
+    return Petition.objects.filter(permissions.scope(user))
 
 
 def running_deadlines():
@@ -119,14 +119,69 @@ def search(queryset, text):
     return queryset
 
 
-def overdue(queryset, today=None):
+# One definition of each condition the register, the leaders' digest and the dashboard count by. Each is a
+# Q over Petition (EXISTS subqueries, so a grouped aggregate can count it in the same query).
+
+
+def _running_deadline(**lookups):
+    return Exists(running_deadlines().filter(petition=OuterRef("pk"), **lookups))
+
+
+def overdue_condition(today=None):
+    """Overdue: still open and any of its open, current deadlines (the main one or a side one such as a
+    denunciation's acceptance notice) is past, as the register's red deadline shows."""
     today = today or timezone.localdate()
-    return queryset.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+    return Q(status__in=OPEN_STATUSES) & Q(_running_deadline(due_date__lt=today))
+
+
+def escalated_condition(today=None):
+    """Reported to a higher level: overdue by a deadline that the escalation ladder has reported."""
+    today = today or timezone.localdate()
+    return Q(status__in=OPEN_STATUSES) & Q(_running_deadline(due_date__lt=today, escalation_level__gte=1))
+
+
+def due_within_condition(days, today=None):
+    """Due soon: still open, not overdue, and its most urgent open deadline falls today or within `days` days."""
+    today = today or timezone.localdate()
+    soon = _running_deadline(due_date__gte=today, due_date__lte=today + timedelta(days=days))
+    return Q(status__in=OPEN_STATUSES) & Q(soon) & ~Q(_running_deadline(due_date__lt=today))
+
+
+def repeated_condition():
+    """Repeated (tái diễn, trùng lặp; form 01/XLD): a duplicate of a petition already received, or a
+    second-instance complaint, about a matter the first instance already handled."""
+    return Q(status=Status.DUPLICATE) | Q(kind=Kind.COMPLAINT_SECOND)
+
+
+def ended_in(status):
+    """The petition's handling ended in `status` (its timeline holds the step), whether closed since or not."""
+    return Q(Exists(PetitionEvent.objects.filter(petition=OuterRef("pk"), to_status=status)))
+
+
+def resolved_condition():
+    """Resolved (forms 01/KQGQ, 03/KQGQ): ended by a resolution decision or a written answer, closed since
+    or not. A withdrawn or terminated case, closed later, is not resolved (Luật TC 2018 Art 33)."""
+    return ended_in(Status.RESOLVED)
+
+
+def overdue(queryset, today=None):
+    return queryset.filter(overdue_condition(today))
+
+
+def escalated(queryset, today=None):
+    return queryset.filter(escalated_condition(today))
 
 
 def due_within(queryset, days, today=None):
-    today = today or timezone.localdate()
-    return queryset.filter(status__in=OPEN_STATUSES, due_date__gte=today, due_date__lte=today + timedelta(days=days))
+    return queryset.filter(due_within_condition(days, today))
+
+
+def repeated(queryset):
+    return queryset.filter(repeated_condition())
+
+
+def resolved(queryset):
+    return queryset.filter(resolved_condition())
 
 
 def timeline(petition):

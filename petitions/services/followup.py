@@ -10,6 +10,7 @@ from danvan.notifications.services import notify
 from danvan.workflow import DomainError
 
 from .. import permissions
+from ..deadlines import deadline_name
 from ..models import EventKind, PetitionDeadline, PetitionReader
 from ._common import _event, _locked, _require, _today
 
@@ -68,8 +69,10 @@ def send_daily_digest(*, leader):
 
     today = _today()
     scope = petition_list(leader)
-    late = list(overdue(scope, today).order_by("due_date")[:50])
-    soon = list(due_within(scope, 7, today).order_by("due_date")[:50])
+    # By the most urgent open obligation, as the register shows it: a side deadline (the acceptance notice)
+    # makes a petition overdue as much as the main one.
+    late = list(overdue(scope, today).order_by("urgent_due", "pk")[:50])
+    soon = list(due_within(scope, 7, today).order_by("urgent_due", "pk")[:50])
     if not late and not soon:
         return None
     title = _("Daily digest %(date)s: %(late)s, %(soon)s") % {
@@ -96,7 +99,10 @@ def send_daily_digest(*, leader):
 
 
 def _digest_line(petition):
-    due = date_format(petition.due_date, "SHORT_DATE_FORMAT")
+    from ..selectors import most_urgent_obligation
+
+    deadline = most_urgent_obligation(petition)
+    due = f"{deadline_name(deadline)} {date_format(deadline.due_date, 'SHORT_DATE_FORMAT')}"
     return f"- {petition.code} ({due}) {petition.handling_unit.name}: {petition.summary}"
 
 

@@ -31,8 +31,11 @@ def assign_petition(*, petition, handler, actor):
     """A leader gives the petition to a handler, who is notified."""
     petition = _locked(petition)
     _require(permissions.can_assign_petition(actor, petition))
-    if not handler.is_active or not permissions.can_view_petition(handler, petition):
-        raise DomainError(_("%(name)s does not work in the handling unit.") % {"name": handler})
+    if not permissions.can_be_assigned_petition(handler, petition):
+        raise DomainError(
+            _("%(name)s is not a handler or leader of %(unit)s or of a unit under it.")
+            % {"name": handler, "unit": petition.handling_unit.name}
+        )
     petition.handler = handler
     petition.version += 1
     petition.save(update_fields=["handler", "version", "updated_at"])

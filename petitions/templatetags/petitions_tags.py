@@ -1,8 +1,7 @@
 from django import template
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from petitions.models import Stage
+from petitions.deadlines import deadline_name
 from petitions.selectors import most_urgent_obligation, open_obligations
 from petitions.workflow import Status
 
@@ -23,18 +22,9 @@ def status_badge(petition):
     return {"label": petition.get_status_display(), "style": STATUS_STYLES.get(petition.status, "text-bg-light border")}
 
 
-# What each stage's deadline is called where it is shown with its date.
-OBLIGATION_LABELS = {
-    Stage.PROCESSING: _("Processing deadline"),
-    Stage.ACCEPTANCE: _("Acceptance deadline"),
-    Stage.ACCEPTANCE_NOTICE: _("Deadline to notify the citizen"),
-    Stage.RESOLUTION: _("Resolution deadline"),
-}
-
-
 @register.filter
 def obligation_label(deadline):
-    return OBLIGATION_LABELS.get(deadline.stage, deadline.get_stage_display())
+    return deadline_name(deadline)
 
 
 @register.inclusion_tag("petitions/includes/deadline_badge.html")

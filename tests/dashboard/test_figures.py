@@ -360,3 +360,50 @@ def test_the_report_makes_a_fixed_number_of_queries(client, endings, people, mak
     assert len(first) == len(second)
     results = [q["sql"] for q in second.captured_queries if "petitions_petitiondecision" in q["sql"]]
     assert len(results) == 1  # both results forms, every figure: one grouped query
+
+
+def test_overdue_is_judged_by_every_open_deadline(data, make_petition, people, client):
+    """A denunciation whose resolution deadline is far but whose acceptance notice to the denouncer is late is
+    overdue on the dashboard, in the register's filter and in the leaders' digest, as its red deadline says."""
+    leader = people["leader"]
+    notice_late = make_petition(kind=Kind.DENUNCIATION, received=date(2026, 3, 2))
+    services.accept_petition(petition=notice_late, actor=leader, accepted_date=date(2026, 3, 3))  # notice by 10/3
+    notice = notice_late.deadlines.get(stage="acceptance_notice")
+    services.escalate_petition(petition=notice_late, deadline=notice, level=1, recipients_label="lãnh đạo")
+    notice_late.refresh_from_db()
+    assert notice_late.due_date > date(2026, 3, 14)  # the main deadline is not past
+    state = selectors.current_state(Unit.objects.all())
+    assert (state["overdue"], state["escalated"]) == (2, 1)  # `late`, and the denunciation by its notice
+    client.force_login(leader)
+    assert set(client.get("/petitions/?overdue=true").context["petitions"]) == {data["late"], notice_late}
+    assert list(client.get("/petitions/?escalated=true").context["petitions"]) == [notice_late]
+    assert notice_late not in client.get("/petitions/?overdue=false").context["petitions"]
+    digest = services.send_daily_digest(leader=leader)
+    overdue_part = digest.body.split("Đến hạn trong 7 ngày:")[0]
+    assert "2 đơn quá hạn" in digest.title
+    assert f"{notice_late.code} (Hạn thông báo cho công dân 10/03/2026)" in overdue_part
+
+
+def test_resolved_means_ended_by_a_decision(endings):
+    """Resolved and resolved on time count cases ended by a resolution decision or answer: a withdrawn case
+    closed later, or a terminated one, is neither resolved nor on time (01/KQGQ)."""
+    scope = Unit.objects.all()
+    # The complaint of 15/12 and the feedback answered, the denunciation concluded late; not the closed withdrawal.
+    assert selectors.petition_figures(scope, endings["period"])["resolved"] == 3
+    met = selectors.timeliness(scope, endings["period"])
+    assert (met["on_time"], met["late"], met["on_time_rate"]) == (1, 2, 33)
+
+
+def test_repeated_is_one_definition_for_the_figure_and_its_list(data, make_petition, people, client):
+    """Repeated (01/XLD): duplicates and second-instance complaints, in the figure, its list and the hotspots."""
+    original = make_petition(received=date(2026, 2, 2))
+    services.mark_duplicate(
+        petition=make_petition(received=date(2026, 2, 3)), original=original, actor=people["leader"]
+    )
+    make_petition(kind=Kind.COMPLAINT_SECOND, received=date(2026, 2, 4), first_decision_reference="1/QĐ")
+    client.force_login(people["leader"])
+    response = client.get("/dashboard/?period=quarter&year=2026&number=1")
+    figure = response.context["figures"]["petitions"]["repeated"]
+    listed = client.get(response.context["links"]["repeated"])
+    assert figure == listed.context["paginator"].count == 2
+    assert 'name="repeated"' in listed.content.decode()  # a filter the official sees and can change

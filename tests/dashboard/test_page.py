@@ -2,6 +2,7 @@
 unit and period (as many rows as the figure says), and bad input is answered in Vietnamese, once, with 400."""
 
 from datetime import date, time
+from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -151,7 +152,7 @@ def test_every_figure_opens_its_list_with_the_same_unit_and_period(client, gover
         query = query_of(links[key])
         assert [str(commune.pk)] in query.values(), key
         dates = {value for values in query.values() for value in values}
-        assert {"2026-04-01", "2026-06-30"} <= dates or key == "models", key
+        assert {"01/04/2026", "30/06/2026"} <= dates or key == "models", key
     assert query_of(links["models"])["year"] == ["2026"]
 
 
@@ -189,3 +190,129 @@ def test_the_report_links_open_the_period_displayed(client, governor):
     client.force_login(governor)
     links = client.get("/dashboard/?period=quarter&year=abc").context["report_query"]
     assert query_of(f"?{links}")["year"] == ["2026"]  # the default shown, not the refused input
+
+
+@pytest.fixture
+def register(units, people, make_petition):
+    """Q2 2026 at UBND phường Tân Phong, seen on 20/6/2026: petitions late by a side deadline only, by the
+    main one, reported upwards; cases resolved, withdrawn then closed, terminated; a duplicate and a
+    second-instance complaint."""
+    leader = people["leader"]
+
+    def accepted(kind, received, on):
+        petition = make_petition(kind=kind, received=received)
+        services.accept_petition(petition=petition, actor=leader, accepted_date=on)
+        return petition
+
+    # Resolution due 1/7, but the denouncer had to be told of the acceptance by 8/6: late (red in the register).
+    notice_late = accepted(Kind.DENUNCIATION, date(2026, 5, 29), date(2026, 6, 1))
+    notice = notice_late.deadlines.get(stage="acceptance_notice")
+    services.escalate_petition(petition=notice_late, deadline=notice, level=1, recipients_label="lãnh đạo")
+    accepted(Kind.COMPLAINT_FIRST, date(2026, 4, 2), date(2026, 4, 6))  # resolution due 6/5: late
+    accepted(Kind.COMPLAINT_FIRST, date(2026, 6, 10), date(2026, 6, 12))  # due in July: not late
+    resolved = accepted(Kind.COMPLAINT_FIRST, date(2026, 4, 3), date(2026, 4, 7))
+    services.resolve_petition(
+        petition=resolved, actor=leader, decided_on=date(2026, 4, 30), number="5/QĐ", outcome="justified"
+    )
+    services.close_petition(petition=resolved, actor=leader)
+    withdrawn = accepted(Kind.COMPLAINT_FIRST, date(2026, 4, 8), date(2026, 4, 9))
+    services.withdraw_petition(petition=withdrawn, actor=leader, withdrawn_on=date(2026, 4, 20))
+    services.close_petition(petition=withdrawn, actor=leader)
+    terminated = accepted(Kind.DENUNCIATION, date(2026, 4, 8), date(2026, 4, 9))
+    services.terminate_petition(
+        petition=terminated, actor=leader, decided_on=date(2026, 4, 28), number="6/QĐ-ĐC", reason="Người bị tố cáo chết"
+    )
+    services.close_petition(petition=terminated, actor=leader)
+    original = make_petition(received=date(2026, 5, 4))
+    copy = make_petition(received=date(2026, 5, 6))
+    services.mark_duplicate(petition=copy, original=original, actor=leader)
+    make_petition(kind=Kind.COMPLAINT_SECOND, received=date(2026, 5, 20), first_decision_reference="5/QĐ")
+    return {"resolved": resolved, "withdrawn": withdrawn, "terminated": terminated}
+
+
+class FilterForm(HTMLParser):
+    """The register's filter form as a browser submits it: each named input's value, each select's choices."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self.inside, self.select = [], False, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and "filters" in (attrs.get("class") or ""):
+            self.inside = True
+        elif not self.inside:
+            return
+        elif tag == "input" and attrs.get("name") and attrs.get("type") not in ("submit", "checkbox"):
+            self.fields.append((attrs["name"], attrs.get("value") or ""))
+        elif tag == "select":
+            self.select = attrs.get("name")
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.fields.append((self.select, attrs.get("value") or ""))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "form":
+            self.inside = False
+
+
+def submitted_again(html):
+    """The query the filter form sends when "Filter" is pressed, as the page shows it."""
+    form = FilterForm()
+    form.feed(html)
+    return form.fields
+
+
+PERIOD_LINKS = [
+    "received", "complaints", "denunciations", "recommendations", "within_competence", "resolved", "group",
+    "skipped_level", "transferred", "repeated", "voters", "voters_answered",
+]  # fmt: skip
+NOW_LINKS = ["overdue", "escalated"]
+
+
+def figure_of(figures, key):
+    if key in NOW_LINKS:
+        return figures["now"][key]
+    return {"voters": figures["voters"]["received"], "voters_answered": figures["voters"]["answered"]}.get(
+        key, figures["petitions"].get(key)
+    )
+
+
+def test_every_petition_figure_opens_a_register_that_keeps_its_conditions(client, governor, world, register):
+    """The register lists as many rows as the figure; its date boxes show the period as dd/mm/yyyy; and every
+    condition of the link is a visible filter, so pressing "Lọc" lists the same rows again."""
+    client.force_login(governor)
+    response = client.get(f"{Q2}&unit={world['commune'].pk}")
+    figures, links = response.context["figures"], response.context["links"]
+    for key in PERIOD_LINKS + NOW_LINKS:
+        listed = client.get(links[key])
+        html = listed.content.decode()
+        assert listed.context["paginator"].count == figure_of(figures, key), key
+        again = client.get("/petitions/", dict_of(submitted_again(html)))
+        assert again.context["paginator"].count == figure_of(figures, key), (key, submitted_again(html))
+        if key in PERIOD_LINKS:
+            assert 'name="received_from" value="01/04/2026"' in html, key
+            assert 'name="received_to" value="30/06/2026"' in html, key
+    # Overdue: the petitions whose deadline the whole register shows in red, a side deadline's included.
+    whole = client.get("/petitions/", {"unit": world["commune"].pk, "size": 100}).content.decode()
+    assert whole.count("deadline text-nowrap text-danger") == figure_of(figures, "overdue") == 6
+    # Resolved: the voters' answered recommendation and the complaint decided, not the withdrawn or terminated.
+    known = {
+        "within_competence": 7, "resolved": 2, "repeated": 2, "escalated": 1, "voters_answered": 1,
+    }  # fmt: skip
+    assert {key: figure_of(figures, key) for key in known} == known
+    assert register["withdrawn"] not in client.get(links["resolved"]).context["petitions"]
+
+
+def dict_of(pairs):
+    query = {}
+    for name, value in pairs:
+        query.setdefault(name, []).append(value)
+    return query
+
+
+def test_an_iso_date_in_a_link_is_shown_day_first(client, governor):
+    client.force_login(governor)
+    html = client.get("/petitions/?received_from=2026-09-15").content.decode()
+    assert 'name="received_from" value="15/09/2026"' in html

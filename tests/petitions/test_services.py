@@ -6,6 +6,8 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
 
+from danvan.accounts.roles import Role
+from danvan.orgunits.models import UnitKind
 from danvan.workflow import ConcurrentEditError, DomainError, TransitionError
 from petitions import services
 from petitions.models import (
@@ -263,6 +265,36 @@ class TestHandling:
         petition = accepted()
         with pytest.raises(DomainError):
             services.assign_petition(petition=petition, handler=people["other_handler"], actor=people["leader"])
+
+    def test_handlers_are_those_of_the_handling_unit_and_its_sub_units_only(self, accepted, people, units, client):
+        """The ward's assign list offers its own handlers and leaders and those of a unit under it, never the
+        province's vice-chairman; the service refuses an official of a unit above, and the sub-unit's handler,
+        once assigned, can open and resolve the petition."""
+        from petitions.forms import handlers_for
+        from tests.factories import UnitFactory, UserFactory
+
+        petition = accepted()
+        vice_chairman = UserFactory(full_name="Lò Văn Hưng", roles=[Role.LEADER], units=[units["province"]])
+        office = UnitFactory(
+            name="Văn phòng UBND phường Tân Phong", kind=UnitKind.DEPARTMENT, parent=units["committee"]
+        )
+        clerk = UserFactory(full_name="Tòng Văn Nam", roles=[Role.HANDLER], units=[office])
+        offered = set(handlers_for(petition))
+        assert offered == {people["handler"], people["colleague"], people["leader"], clerk}
+        assert vice_chairman not in offered and people["officer"] not in offered
+        with pytest.raises(DomainError, match="UBND phường Tân Phong"):
+            services.assign_petition(petition=petition, handler=vice_chairman, actor=people["leader"])
+        assert Petition.objects.get(pk=petition.pk).handler is None
+        services.assign_petition(petition=petition, handler=clerk, actor=people["leader"])
+        client.force_login(clerk)
+        assert client.get(f"/petitions/{petition.pk}/").status_code == 200
+        services.resolve_petition(
+            petition=petition, actor=clerk, decided_on=date(2026, 3, 2), number="46/QĐ-UBND", outcome=Outcome.PARTLY
+        )
+        # Handling it gives no leader's powers: the deadline is still extended by the unit's leaders only.
+        from petitions import permissions
+
+        assert not permissions.can_extend_petition(clerk, petition)
 
     def test_verification_notes_and_resolution(self, accepted, people):
         petition = accepted()
