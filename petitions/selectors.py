@@ -184,9 +184,17 @@ def resolved(queryset):
     return queryset.filter(resolved_condition())
 
 
-def timeline(petition):
-    """The petition's whole timeline, public and internal lines, for officials."""
-    return petition.events.select_related("actor", "related_petition")
+def timeline(petition, user=None):
+    """The petition's whole timeline, public and internal lines, for officials.
+
+    With `user`, a line about another petition (transferred to or from) links to it only if the
+    user may open it; otherwise its code is shown plain."""
+    events = list(petition.events.select_related("actor", "related_petition"))
+    if user is not None:
+        for event in events:
+            if event.related_petition_id and not permissions.can_view_petition(user, event.related_petition):
+                event.link_hidden = True
+    return events
 
 
 class PersonView:

@@ -205,7 +205,7 @@ def _detail_page(request, petition, bound_step=None, bound_form=None, status=200
         "can_edit": permissions.can_edit_petition(request.user, petition) and can_see_identity,
         "offers": _offers(request.user, petition, bound_step, bound_form),
         "waiting": steps.waiting_for(petition),
-        "timeline": selectors.timeline(petition),
+        "timeline": selectors.timeline(petition, request.user),
         "decisions": petition.decisions.all(),
         "attachments": petition.attachments.all(),
         "can_download": can_see_identity,

@@ -64,7 +64,10 @@ class PetitionEvent(HistoryEntry):
 
     @property
     def link_url(self):
-        return reverse("petitions:detail", args=[self.related_petition_id]) if self.related_petition_id else ""
+        # The view sets link_hidden when the reader may not open the related petition: its code is shown plain.
+        if not self.related_petition_id or getattr(self, "link_hidden", False):
+            return ""
+        return reverse("petitions:detail", args=[self.related_petition_id])
 
     @property
     def link_text(self):

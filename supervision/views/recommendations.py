@@ -84,10 +84,11 @@ class CommitmentCreateView(View):
 
 def _recommendation_page(request, item, form=None, answer_form=None, status=200):
     can_assess = permissions.can_assess(request.user, item)
-    form = form or ProgressForm(initial={"percent": item.percent}, current=item.status, can_assess=can_assess)
     # A refused step is shown again with its reason, even when the step is no longer offered.
+    show_progress = item.status != RecommendationStatus.IMPLEMENTED or form is not None
+    form = form or ProgressForm(initial={"percent": item.percent}, current=item.status, can_assess=can_assess)
     context = {
-        "show_progress": item.status != RecommendationStatus.IMPLEMENTED or form is not None,
+        "show_progress": show_progress,
         "show_answer": (item.kind == RecommendationKind.COMMITMENT and item.written_answer_on is None)
         or answer_form is not None,
         "recommendation": item,

@@ -640,3 +640,15 @@ class TestDuplicates:
         client.force_login(people["colleague"])
         html = client.get(reverse("petitions:detail", args=[denunciation.pk])).content.decode()
         assert complaint.code not in html
+
+
+def test_the_timeline_links_a_transfer_only_for_who_may_open_the_other_petition(client, make_petition, people, units):
+    from petitions import services as petition_services
+
+    petition = make_petition(kind="recommendation")
+    petition_services.transfer_petition(petition=petition, actor=people["leader"], note="", to_unit=units["other"])
+    client.force_login(people["leader"])
+    html = client.get(f"/petitions/{petition.pk}/").content.decode()
+    new = petition.events.exclude(related_petition=None).get().related_petition
+    assert new.code in html
+    assert f'href="/petitions/{new.pk}/"' not in html  # another commune's petition: its code, no dead link

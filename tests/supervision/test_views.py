@@ -741,3 +741,13 @@ def test_a_year_or_percentage_out_of_bounds_is_explained_without_a_stray_space(c
     )
     assert reported.status_code == 400 and "Tỷ lệ hoàn thành phải từ 0 đến 100." in page(reported)
     assert " ." not in page(reported)
+
+
+def test_an_implemented_recommendation_offers_no_more_progress(client, world, recommendation):
+    services.record_progress(
+        recommendation=recommendation, actor=world["chairman"], text="Đã công khai quy trình", status="implemented",
+        percent=100,
+    )  # fmt: skip
+    html = page(as_user(client, world["chairman"]).get(f"/supervision/recommendations/{recommendation.pk}/"))
+    assert "Đã công khai quy trình" in html
+    assert "progress-form" not in html
