@@ -37,7 +37,8 @@ NAV_ITEMS = (
         _("Citizen reception"),
         "reception:sessions",
         "people",
-        roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR),
+        # Administrators keep the calendar: they follow the sessions a day off moves.
+        roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR, Role.ADMINISTRATOR),
     ),
     NavItem(_("Supervision"), "supervision:programmes", "binoculars", roles=(Role.SUPERVISOR, Role.LEADER)),
     NavItem(_("Days off"), "workdays:year", "calendar3"),
