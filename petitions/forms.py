@@ -13,7 +13,7 @@ from danvan.orgunits.divisions import commune_choices, commune_in_province, plac
 from danvan.orgunits.models import LOCALITY_KINDS, Unit
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
-from .models import Category, Complexity, Kind, Outcome, Petition
+from .models import ANSWERED_KINDS, Category, Complexity, Kind, Outcome, Petition
 from .selectors import petitions_visible_to, upload_limit_mb
 
 # Lai Châu: the demo province, and the first choice of the address selects.
@@ -360,6 +360,9 @@ class ExtendForm(StepForm):
 
 
 class ResolveForm(StepForm):
+    """A complaint or denunciation ends in a decision or conclusion that finds it justified or not; a
+    recommendation or feedback is answered in writing, with no such finding, so its form asks for the answer."""
+
     decided_on = forms.DateField(
         label=_("Date of the decision or answer"), widget=DateInput(), validators=[not_in_future]
     )
@@ -373,6 +376,18 @@ class ResolveForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("decided_on", timezone.localdate())
+        if self.petition is not None and self.petition.kind in ANSWERED_KINDS:
+            del self.fields["outcome"]
+            self.fields["decided_on"].label = _("Date of the answer")
+            self.fields["number"].label = _("Number of the written answer")
+            self.fields["text"].label = _("Answer given to the citizen")
+            self.fields["text"].required = True
+            self.fields["text"].error_messages["required"] = _("Write the answer given to the citizen.")
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("outcome", "")  # the answer to a recommendation or feedback has none
+        return cleaned
 
 
 class WithdrawForm(StepForm):

@@ -105,6 +105,19 @@ class RatingForm(forms.ModelForm):
 # Stages whose deadline is the day the citizen must be told something (Luật TCD Art 28, Luật KN Art 27,
 # Luật TC Art 29); the others end with the resolution or the answer itself.
 NOTICE_STAGES = (Stage.PROCESSING, Stage.ACCEPTANCE, Stage.ACCEPTANCE_NOTICE)
+# (while it runs, once it has passed without the unit having acted)
+NOTICE_LABELS = (
+    _("Citizen notice deadline: no later than %(date)s"),
+    _("Citizen notice deadline: %(date)s, passed without a notice yet"),
+)
+ANSWER_LABELS = (
+    _("Answer deadline: no later than %(date)s"),
+    _("Answer deadline: %(date)s, passed without an answer yet"),
+)
+RESOLUTION_LABELS = (
+    _("Resolution deadline: no later than %(date)s"),
+    _("Resolution deadline: %(date)s, passed without a resolution yet"),
+)
 
 
 def _deadlines(petition):
@@ -112,14 +125,17 @@ def _deadlines(petition):
     if not petition.is_open:
         return []
     running = sorted([*filter(None, [petition.deadline]), *petition.notice_deadlines], key=lambda d: d.due_date)
+    today = timezone.localdate()
     lines = []
     for deadline in running:
         if deadline.stage in NOTICE_STAGES:
-            label = _("Citizen notice deadline: no later than %(date)s")
+            labels = NOTICE_LABELS
         elif petition.kind in (Kind.RECOMMENDATION, Kind.FEEDBACK):
-            label = _("Answer deadline: no later than %(date)s")
+            labels = ANSWER_LABELS
         else:
-            label = _("Resolution deadline: no later than %(date)s")
+            labels = RESOLUTION_LABELS
+        # A date already past is said to be past, never promised as "no later than".
+        label = labels[1] if deadline.due_date < today else labels[0]
         lines.append(label % {"date": date_format(deadline.due_date, "SHORT_DATE_FORMAT")})
     return lines
 

@@ -4,6 +4,7 @@ Migrations refer to `petitions.models.private_storage`, so it stays importable f
 """
 
 from .choices import (
+    ANSWERED_KINDS,
     COMPLAINT_KINDS,
     AccessContext,
     Channel,
@@ -23,6 +24,7 @@ from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent
 from .register import SavedFilter
 
 __all__ = [
+    "ANSWERED_KINDS",
     "COMPLAINT_KINDS",
     "AccessContext",
     "Attachment",

@@ -13,6 +13,8 @@ class Kind(models.TextChoices):
 
 
 COMPLAINT_KINDS = (Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND)
+# Recommendations and feedback are answered in writing; they are not found justified or unjustified.
+ANSWERED_KINDS = (Kind.RECOMMENDATION, Kind.FEEDBACK)
 
 
 class Channel(models.TextChoices):

@@ -10,7 +10,7 @@ from danvan.orgunits.divisions import place_name
 from danvan.validators import citizen_id_validator, phone_validator
 
 from ..workflow import OPEN_STATUSES, Status
-from .choices import COMPLAINT_KINDS, Channel, Complexity, Kind, RuleCondition
+from .choices import ANSWERED_KINDS, COMPLAINT_KINDS, Channel, Complexity, Kind, RuleCondition
 
 
 class Category(models.Model):
@@ -168,6 +168,11 @@ class Petition(models.Model):
     @property
     def is_complaint(self):
         return self.kind in COMPLAINT_KINDS
+
+    @property
+    def is_answered_kind(self):
+        """A recommendation or feedback: answered in writing, never found justified or unjustified."""
+        return self.kind in ANSWERED_KINDS
 
     @property
     def conditions(self):

@@ -163,9 +163,11 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
     _require(permissions.can_handle_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.RESOLVED)
     _check_decision_date(petition, decided_on)
-    if petition.kind in (Kind.RECOMMENDATION, Kind.FEEDBACK):
+    if petition.is_answered_kind:
         if not text.strip():
             raise DomainError(_("Write the answer given to the citizen."))
+        if outcome:
+            raise DomainError(_("A recommendation or feedback is answered; it is not found justified or unjustified."))
     elif not (number.strip() and outcome):
         raise DomainError(_("A resolution decision needs its number and its outcome."))
     decision = PetitionDecision.objects.create(

@@ -59,6 +59,12 @@ def other_obligations(petition):
 
 
 @register.filter
+def is_past(deadline):
+    """The deadline's day is over."""
+    return deadline.due_date < timezone.localdate()
+
+
+@register.filter
 def lookup_key_display(key):
     """ABCDE-FGHJK: easier to read aloud and copy."""
     return f"{key[:5]}-{key[5:]}" if len(key) == 10 else key

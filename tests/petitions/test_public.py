@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from danvan.accounts.roles import Role
 from danvan.orgunits.models import UnitKind
+from danvan.workflow import DomainError
 from petitions import services
 from petitions.models import Category, Kind, Outcome, Petition, SatisfactionRating
 from petitions.workflow import Status
@@ -425,3 +426,70 @@ def test_the_receipt_has_copy_buttons_and_no_inline_script(client, feedback):
 def test_a_new_receipt_page_without_a_petition_sends_to_the_lookup(client, units):
     response = client.get(reverse("submitted"), follow=True)
     assert response.redirect_chain == [(reverse("lookup"), 302)]
+
+
+# --- Words a citizen reads: an answer is not a verdict, dates are the real ones, a past date is past ---
+
+
+def test_a_recommendation_is_answered_not_found_right_or_wrong(client, make_petition, people):
+    """Justified / partly / unjustified are findings on complaints and denunciations: the resolve step of a
+    recommendation or feedback asks for the answer only, the service refuses a finding, the citizen reads it."""
+    from petitions.steps import BY_NAME
+
+    petition = make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 2, 2), summary="Kiến nghị lắp đèn")
+    services.accept_petition(petition=petition, actor=people["leader"], accepted_date=date(2026, 2, 3))
+    petition.refresh_from_db()
+    form = BY_NAME["resolve"].bind(petition, people["leader"])
+    assert "outcome" not in form.fields and form.fields["text"].required
+    assert str(form.fields["text"].label) == "Câu trả lời cho công dân"
+    with pytest.raises(DomainError):
+        services.resolve_petition(
+            petition=petition, actor=people["leader"], decided_on=date(2026, 2, 27), text="Đã lắp.", outcome="justified"
+        )
+    staff = Client()
+    staff.force_login(people["leader"])
+    response = staff.post(
+        reverse("petitions:step", args=[petition.pk, "resolve"]),
+        {"resolve-decided_on": "27/02/2026", "resolve-number": "12/UBND-VP", "resolve-outcome": "justified",
+         "resolve-text": "Phường sẽ lắp 6 bóng đèn trong tháng 3/2026."},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert petition.decisions.get().outcome == ""  # a finding posted anyway is not taken
+    html = lookup(client, petition.code, petition.lookup_key).content.decode()
+    assert "Phường sẽ lắp 6 bóng đèn trong tháng 3/2026." in html and "Văn bản trả lời 12/UBND-VP" in html
+    for verdict in ("Đúng", "Sai", "Đúng một phần"):
+        assert f"· {verdict}" not in html
+    # A complaint still ends with its finding.
+    complaint = make_petition(received=date(2026, 2, 2))
+    form = BY_NAME["resolve"].bind(complaint, people["leader"])
+    assert "outcome" in form.fields
+
+
+def test_the_received_step_shows_the_day_the_petition_was_received(client, make_petition):
+    """Recorded on 2/3 for a petition received on 12/2: the citizen reads 12/02 on the received step."""
+    petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 12))
+    html = lookup(client, petition.code, petition.lookup_key).content.decode()
+    steps = html[html.index('id="steps-heading"') :]
+    received = steps[steps.index("Tiếp nhận</span>") :][:120]
+    assert "12/02/2026" in received and "02/03/2026" not in received
+
+
+def test_a_deadline_already_past_is_not_promised(client, make_petition, people):
+    """Entered on 2/3 for a petition received on 6/2: the 10 days to decide on acceptance ended in February.
+    The receipt and the status page say that date has passed, never "notified before/no later than" it."""
+    petition = make_petition(received=date(2026, 2, 6))
+    due = f"{petition.deadlines.get().due_date:%d/%m/%Y}"
+    assert due.endswith("/02/2026")
+    staff = Client()
+    staff.force_login(people["officer"])
+    receipt = staff.get(reverse("petitions:receipt", args=[petition.pk])).content.decode()
+    line = receipt[receipt.index('data-testid="notice-deadline"') - 120 :][:600]
+    assert due in line and "chậm nhất" not in line and "trước ngày" not in line
+    assert "Ngày này đã qua" in line
+    status = lookup(client, petition.code, petition.lookup_key).content.decode()
+    assert f"Hạn thông báo cho công dân: {due}, đã quá hạn" in status
+    assert f"chậm nhất ngày {due}" not in status
+    # A deadline still running is promised as before.
+    fresh = make_petition(received=date(2026, 3, 2))
+    receipt = staff.get(reverse("petitions:receipt", args=[fresh.pk])).content.decode()
+    assert "Thông báo cho công dân chậm nhất ngày" in receipt and "Ngày này đã qua" not in receipt
