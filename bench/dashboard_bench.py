@@ -103,9 +103,10 @@ RANGE = "received_date BETWEEN %s AND %s"
 OPEN = "('received', 'classified', 'accepted', 'verifying')"
 # The definitions of petitions.selectors: resolved = a resolution step on the timeline; overdue (and reported
 # upwards) = open with any open, current deadline past (and escalated); repeated = duplicate or second instance.
+# Hotspots: the dashboard reads open or repeated petitions grouped, and ranks the groups in Python.
 RESOLVED = "EXISTS (SELECT 1 FROM petitions_petitionevent e WHERE e.petition_id = p.id AND e.to_status = 'resolved')"
 LATE = (
-    "EXISTS (SELECT 1 FROM petitions_petitiondeadline d WHERE d.petition_id = p.id AND d.is_current"
+    "p.id IN (SELECT d.petition_id FROM petitions_petitiondeadline d WHERE d.is_current"
     " AND d.met_on IS NULL AND d.due_date < %s{})"
 )
 OVERDUE = f"(p.status IN {OPEN} AND {LATE.format('')})"
@@ -164,10 +165,10 @@ def hand_sql(prefix, start, end, today):
                 f" COUNT(*) FILTER (WHERE {REPEATED}) AS repeated,"
                 f" COUNT(*) FILTER (WHERE p.is_group AND p.status IN {OPEN}) AS grp"
                 f" FROM petitions_petition p JOIN {table} g ON g.id = p.{column}"
-                f" WHERE p.{SCOPE} AND ({OVERDUE} OR {REPEATED} OR (p.is_group AND p.status IN {OPEN}))"
+                f" WHERE p.{SCOPE} AND (p.status IN {OPEN} OR {REPEATED})"
                 " GROUP BY g.id, g.name) h WHERE overdue + repeated + grp > 0"
-                " ORDER BY overdue + repeated + grp DESC LIMIT 5",
-                [today, prefix, today],
+                " ORDER BY overdue + repeated + grp DESC, name LIMIT 5",
+                [today, prefix],
             )
             for table, column in [("orgunits_unit", "handling_unit_id"), ("petitions_category", "category_id")]
         ],

@@ -262,24 +262,22 @@ def breakdown(units, period, field, label_field, limit=10):
 def hotspots(units, today=None, limit=5, by="handling_unit"):
     """Units (or, by="category", fields) where overdue, repeated or group petitions concentrate now.
 
-    One grouped query; each row has "pk", "name", the three counts and their sum as "weight".
+    One grouped query; each row has "pk", "name", the three counts and their sum as "weight". The query reads
+    only open or repeated petitions and evaluates each condition once per row; the weights are summed and
+    ranked here, over one row per unit or field, so the overdue condition is not repeated in HAVING and ORDER BY.
     """
     today = today or timezone.localdate()
-    overdue = overdue_condition(today)
     repeated = repeated_condition()
-    group = Q(is_group=True, status__in=OPEN_STATUSES)
     rows = (
-        # Aliased before values() names the group "pk", which the conditions' subqueries must not see.
-        PetitionModel.objects.alias(is_overdue=overdue, is_repeated=repeated, is_group_now=group)
-        .filter(Q(is_overdue=True) | Q(is_repeated=True) | Q(is_group_now=True), handling_unit__in=units)
+        PetitionModel.objects.alias(is_overdue=overdue_condition(today), is_repeated=repeated)
+        .filter(Q(status__in=OPEN_STATUSES) | repeated, handling_unit__in=units)
         .values(pk=F(by), name=F(f"{by}__name"))
         .annotate(
             overdue=Count("id", filter=Q(is_overdue=True)),
             repeated=Count("id", filter=Q(is_repeated=True)),
-            group=Count("id", filter=Q(is_group_now=True)),
+            group=Count("id", filter=Q(is_group=True, status__in=OPEN_STATUSES)),
         )
-        .annotate(weight=F("overdue") + F("repeated") + F("group"))
-        .filter(weight__gt=0)
-        .order_by("-weight", "name")[:limit]
     )
-    return list(rows)
+    spots = [{**row, "weight": row["overdue"] + row["repeated"] + row["group"]} for row in rows]
+    spots = sorted((spot for spot in spots if spot["weight"]), key=lambda spot: (-spot["weight"], spot["name"]))
+    return spots[:limit]

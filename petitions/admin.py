@@ -1,8 +1,19 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, DeadlineRule, Petition, PetitionDeadline, PetitionPolicy
-from .selectors import petitions_visible_to
+from danvan.accounts.roles import Role, has_role
+
+from .models import (
+    Category,
+    DeadlineRule,
+    Petition,
+    PetitionDeadline,
+    PetitionPolicy,
+    PetitionReader,
+    ReaderViewing,
+    SavedFilter,
+)
+from .selectors import petitions_visible_to, reader_viewings_visible_to, readers_visible_to
 
 
 @admin.register(Category)
@@ -65,6 +76,59 @@ class PetitionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written only by services: shown, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PetitionReader)
+class PetitionReaderAdmin(ReadOnlyAdmin):
+    """Officials told of an overdue petition by an escalation notice (escalate_petition writes them)."""
+
+    list_display = ["petition", "user", "level", "granted_at"]
+    list_filter = ["level"]
+    search_fields = ["petition__code", "user__full_name", "user__username"]
+    date_hierarchy = "granted_at"
+
+    def get_queryset(self, request):
+        return readers_visible_to(request.user)
+
+
+@admin.register(ReaderViewing)
+class ReaderViewingAdmin(ReadOnlyAdmin):
+    """Each opening of a petition by such an official (record_reader_viewing writes them)."""
+
+    list_display = ["viewed_at", "user", "petition"]
+    search_fields = ["petition__code", "user__full_name", "user__username"]
+    date_hierarchy = "viewed_at"
+
+    def get_queryset(self, request):
+        return reader_viewings_visible_to(request.user)
+
+
+@admin.register(SavedFilter)
+class SavedFilterAdmin(ReadOnlyAdmin):
+    """Officials' own saved register filters (save_filter writes them); administrators see everyone's."""
+
+    list_display = ["name", "user", "query", "created_at"]
+    search_fields = ["name", "user__full_name", "user__username"]
+    list_select_related = ["user"]
+
+    def get_queryset(self, request):
+        filters = super().get_queryset(request)
+        if request.user.is_superuser or has_role(request.user, Role.ADMINISTRATOR):
+            return filters
+        return filters.filter(user_id=request.user.pk)
 
 
 admin.site.empty_value_display = _("(none)")

@@ -23,6 +23,8 @@ from .models import (
     Petitioner,
     PetitionEvent,
     PetitionPolicy,
+    PetitionReader,
+    ReaderViewing,
     SavedFilter,
     Stage,
 )
@@ -124,7 +126,9 @@ def search(queryset, text):
 
 
 def _running_deadline(**lookups):
-    return Exists(running_deadlines().filter(petition=OuterRef("pk"), **lookups))
+    # An uncorrelated IN: the database reads the matching deadlines once (a hashed set) for a whole grouped
+    # aggregate, instead of probing the deadlines once per petition, as a correlated EXISTS would.
+    return Q(pk__in=running_deadlines().filter(**lookups).values("petition_id"))
 
 
 def overdue_condition(today=None):
@@ -235,35 +239,58 @@ def list_name(petition):
     return first
 
 
-def likely_duplicates(user, *, citizen_ids=(), summary="", exclude=None, limit=10):
-    """Recent petitions that may be the same matter: same citizen ID, or a summary sharing most words.
+def related_petitions(user, *, citizen_ids=(), summary="", exclude=None, limit=10):
+    """Recent petitions that may be the same matter, and the same sender's other recent petitions, apart:
+    (possible duplicates as (petition, why), other petitions of the same sender).
 
-    Matching on a sealed identity only happens for users allowed to see it,
+    A possible duplicate has a summary sharing most of its words, whoever sent it ("similar content", or
+    "same sender, similar content"); the same citizen ID number alone only makes another petition of the
+    same person, about anything. Matching on a sealed identity only happens for users allowed to see it,
     so the suggestion cannot reveal who denounced whom.
     """
     since = timezone.localdate() - timedelta(days=PetitionPolicy.current().duplicate_lookback_days)
     recent = petition_list(user).filter(received_date__gte=since).exclude(status=Status.DUPLICATE)
     if exclude is not None:
         recent = recent.exclude(pk=exclude.pk)
-    found = {}
+    same_sender = {}
     ids = [c for c in citizen_ids if c]
     if ids:
         for petition in recent.filter(petitioners__citizen_id__in=ids).distinct()[:limit]:
             if permissions.can_see_identity(user, petition):
-                found[petition.pk] = (petition, _("same citizen ID number"))
+                same_sender[petition.pk] = petition
+    similar = {}
     words = {w for w in fold(summary).split() if len(w) > 2}
     if words:
         longest = max(words, key=len)
         for petition in recent.filter(search_text__contains=longest)[:200]:
             theirs = {w for w in fold(petition.summary).split() if len(w) > 2}
-            if theirs and len(words & theirs) / len(words | theirs) >= 0.5 and petition.pk not in found:
-                found[petition.pk] = (petition, _("similar content"))
-    return list(found.values())[:limit]
+            if theirs and len(words & theirs) / len(words | theirs) >= 0.5:
+                similar[petition.pk] = petition
+    duplicates = [
+        (petition, _("same sender, similar content") if pk in same_sender else _("similar content"))
+        for pk, petition in similar.items()
+    ]
+    others = [petition for pk, petition in same_sender.items() if pk not in similar]
+    return duplicates[:limit], others[:limit]
 
 
 def identity_accesses_visible_to(user):
     """The unsealing log of the petitions the user's units handle."""
     return IdentityAccess.objects.filter(petition__in=petitions_visible_to(user)).select_related(
+        "user", "petition", "petition__handling_unit"
+    )
+
+
+def reader_viewings_visible_to(user):
+    """Openings of the petitions the user's units handle by officials outside them, told by an escalation."""
+    return ReaderViewing.objects.filter(petition__in=petitions_visible_to(user)).select_related(
+        "user", "petition", "petition__handling_unit"
+    )
+
+
+def readers_visible_to(user):
+    """Who was told of the petitions the user's units handle and may therefore read them."""
+    return PetitionReader.objects.filter(petition__in=petitions_visible_to(user)).select_related(
         "user", "petition", "petition__handling_unit"
     )
 

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -209,7 +210,7 @@ def _detail_page(request, petition, bound_step=None, bound_form=None, status=200
         "decisions": petition.decisions.all(),
         "attachments": petition.attachments.all(),
         "can_download": can_see_identity,
-        "duplicates": _duplicate_suggestions(request.user, petition, can_see_identity),
+        **_related(request.user, petition, can_see_identity),
         "is_reader": not permissions.can_view_petition(request.user, petition),
     }
     return render(request, "petitions/detail.html", context, status=status)
@@ -228,12 +229,16 @@ def _offers(user, petition, bound_step, bound_form):
     return offers
 
 
-def _duplicate_suggestions(user, petition, can_see_identity):
+def _related(user, petition, can_see_identity):
+    """Possible duplicates, and the same sender's other petitions, while the petition is being classified."""
     if petition.status != Status.RECEIVED or not permissions.can_classify_petition(user, petition):
-        return []
+        return {"duplicates": [], "same_sender": []}
     # Matching on this petition's own sealed petitioners would reveal who they are.
     citizen_ids = [p.citizen_id for p in petition.petitioners.all()] if can_see_identity else []
-    return selectors.likely_duplicates(user, citizen_ids=citizen_ids, summary=petition.summary, exclude=petition)
+    duplicates, same_sender = selectors.related_petitions(
+        user, citizen_ids=citizen_ids, summary=petition.summary, exclude=petition
+    )
+    return {"duplicates": duplicates, "same_sender": same_sender}
 
 
 @require_POST
@@ -326,7 +331,8 @@ def export_register(request):
 
 
 class IdentityLogView(ListView):
-    """Who saw a sealed denouncer's identity, when, and where."""
+    """Who looked at what: who saw a sealed denouncer's identity, when and where; and, apart, each opening of
+    a petition by an official outside its units who was told of it by an escalation notice."""
 
     template_name = "petitions/identity_log.html"
     context_object_name = "accesses"
@@ -337,27 +343,34 @@ class IdentityLogView(ListView):
             raise PermissionDenied
         return selectors.identity_accesses_visible_to(self.request.user)
 
+    def get_context_data(self, **kwargs):
+        viewings = Paginator(selectors.reader_viewings_visible_to(self.request.user), self.paginate_by)
+        return super().get_context_data(viewings=viewings.get_page(self.request.GET.get("viewings_page")), **kwargs)
+
 
 @require_GET
 def similar(request):
-    """Petitions that may be the same matter, for the intake form to show while typing."""
-    matches = selectors.likely_duplicates(
+    """Petitions that may be the same matter (and, apart, the sender's other petitions), for the intake form."""
+    duplicates, same_sender = selectors.related_petitions(
         request.user,
         citizen_ids=[value for value in request.GET.getlist("citizen_id") if value.isdigit()],
         summary=request.GET.get("summary", "")[:300],
     )
+
+    def row(petition, why):
+        return {
+            "code": petition.code,
+            "url": reverse("petitions:detail", args=[petition.pk]),
+            "summary": petition.summary,
+            "why": str(why),
+            "status": petition.get_status_display(),
+        }
+
+    # "matches" are possible duplicates only; the sender's other petitions, about anything, come apart.
     return JsonResponse(
         {
-            "matches": [
-                {
-                    "code": petition.code,
-                    "url": reverse("petitions:detail", args=[petition.pk]),
-                    "summary": petition.summary,
-                    "why": str(why),
-                    "status": petition.get_status_display(),
-                }
-                for petition, why in matches
-            ]
+            "matches": [row(petition, why) for petition, why in duplicates],
+            "same_sender": [row(petition, _("same sender")) for petition in same_sender],
         }
     )
 

@@ -32,3 +32,28 @@ def test_admin_lists_only_the_units_petitions(client, make_petition, people, uni
     client.force_login(staff)
     page = client.get("/admin/petitions/petition/").content.decode()
     assert mine.code in page and theirs.code not in page
+
+
+@pytest.mark.parametrize("model", ["petitionreader", "readerviewing", "savedfilter"])
+def test_readers_viewings_and_saved_filters_are_shown_read_only(client, make_petition, people, model):
+    """Written by services only (escalate_petition, record_reader_viewing, save_filter): listed and shown, never
+    added, changed or deleted in the admin."""
+    from petitions.models import PetitionReader, ReaderViewing, SavedFilter
+
+    petition = make_petition()
+    outsider = people["stranger"]
+    reader = PetitionReader.objects.create(petition=petition, user=outsider, level=2)
+    viewing = ReaderViewing.objects.create(petition=petition, user=outsider)
+    saved = SavedFilter.objects.create(user=people["leader"], name="Quá hạn", query="overdue=true")
+    row = {"petitionreader": reader, "readerviewing": viewing, "savedfilter": saved}[model]
+    client.force_login(UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True))
+    base = f"/admin/petitions/{model}/"
+    listing = client.get(base)
+    assert listing.status_code == 200 and f"{base}{row.pk}/change/" in listing.content.decode()
+    assert f'href="{base}add/"' not in listing.content.decode()
+    page = client.get(f"{base}{row.pk}/change/")
+    assert page.status_code == 200 and 'type="submit"' not in page.content.decode().split('id="content-main"')[1]
+    assert client.get(f"{base}add/").status_code == 403
+    assert client.post(f"{base}{row.pk}/change/", {}).status_code == 403
+    assert client.post(f"{base}{row.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert type(row).objects.filter(pk=row.pk).exists()

@@ -151,14 +151,15 @@ class TestIntake:
         client.force_login(people["handler"])
         url = reverse("petitions:similar")
         by_words = client.get(url, {"summary": "khieu nai thu hoi dat to 12"}).json()["matches"]
-        by_id = client.get(url, {"citizen_id": PERSON["citizen_id"], "summary": "x"}).json()["matches"]
+        by_id = client.get(url, {"citizen_id": PERSON["citizen_id"], "summary": "x"}).json()
         assert [m["code"] for m in by_words] == [first.code]
-        assert [m["code"] for m in by_id] == [first.code]
+        # The same person about something else: another petition of the sender, not a possible duplicate.
+        assert by_id["matches"] == [] and [m["code"] for m in by_id["same_sender"]] == [first.code]
         sealed = make_petition(
             kind=Kind.DENUNCIATION, summary="Tố cáo", petitioners=[{**PERSON, "citizen_id": "099999999999"}]
         )
-        hidden = client.get(url, {"citizen_id": "099999999999", "summary": "y"}).json()["matches"]
-        assert sealed.code not in [m["code"] for m in hidden]
+        hidden = client.get(url, {"citizen_id": "099999999999", "summary": "y"}).json()
+        assert sealed.code not in [m["code"] for m in hidden["matches"] + hidden["same_sender"]]
 
 
 class TestEditing:
@@ -276,6 +277,33 @@ class TestConfidentiality:
         html = client.get(url).content.decode()
         assert all(p.code in html for p in [first, *later])
         assert count_queries(client, url) == one
+
+    def test_the_log_shows_who_opened_a_petition_they_were_told_of(self, client, make_petition, people):
+        """Leaders see, on the same page, each opening by an official outside their units who was told of an
+        overdue petition; as many queries for 20 openings as for 1."""
+        outsider = people["stranger"]
+
+        def told_and_opened(n):
+            petition = make_petition(summary=f"Khiếu nại số {n}")
+            services.escalate_petition(
+                petition=petition, deadline=petition.deadline, level=2, recipients_label="UBND tỉnh", readers=[outsider]
+            )
+            services.record_reader_viewing(petition=petition, user=outsider)
+            return petition
+
+        client.force_login(people["leader"])
+        url = reverse("petitions:identity_log")
+        first = told_and_opened(0)
+        html = client.get(url).content.decode()
+        log = between(html, 'data-testid="reader-viewings"', "</section>")
+        assert first.code in log and "Vàng A Sử" in log
+        one = count_queries(client, url)
+        later = [told_and_opened(n) for n in range(1, 20)]
+        log = between(client.get(url).content.decode(), 'data-testid="reader-viewings"', "</section>")
+        assert all(p.code in log for p in [first, *later])
+        assert count_queries(client, url) == one
+        client.force_login(outsider)  # the other unit's leader sees none of it in their own log
+        assert first.code not in client.get(url).content.decode()
 
 
 class TestList:
@@ -624,6 +652,29 @@ class TestDuplicates:
         client.force_login(people["handler"])
         html = client.get(reverse("petitions:detail", args=[second.pk])).content.decode()
         assert 'data-testid="duplicates"' in html and first.code in html
+
+    def test_the_same_sender_alone_is_not_a_possible_duplicate(self, client, make_petition, people):
+        """Same citizen ID, unrelated matter: listed apart as the sender's other petitions, not as a duplicate;
+        a possible duplicate says why it matches."""
+        land = make_petition(summary="Khiếu nại quyết định thu hồi đất ở tổ 5")
+        lamp = make_petition(kind=Kind.FEEDBACK, summary="Phản ánh đèn đường hỏng ở tổ 9")
+        client.force_login(people["handler"])
+        html = client.get(reverse("petitions:detail", args=[lamp.pk])).content.decode()
+        assert 'data-testid="duplicates"' not in html
+        assert 'data-testid="same-sender"' in html and "Đơn khác của cùng người gửi" in html and land.code in html
+        again = make_petition(summary="Khiếu nại về quyết định thu hồi đất tổ 5")
+        html = client.get(reverse("petitions:detail", args=[again.pk])).content.decode()
+        duplicates = between(html, 'data-testid="duplicates"')
+        assert land.code in duplicates and "cùng người gửi, nội dung tương tự" in duplicates
+        assert lamp.code not in duplicates and lamp.code in between(html, 'data-testid="same-sender"')
+        found = client.get(
+            reverse("petitions:similar"), {"citizen_id": PERSON["citizen_id"], "summary": "Phản ánh rác thải chợ"}
+        ).json()
+        assert found["matches"] == [] and {row["code"] for row in found["same_sender"]} == {
+            land.code,
+            lamp.code,
+            again.code,
+        }
 
     def test_a_sealed_petition_is_not_suggested_by_citizen_id_to_someone_who_may_not_see_it(
         self, client, make_petition, people
