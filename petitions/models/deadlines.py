@@ -67,19 +67,21 @@ class PetitionDeadline(models.Model):
     An extension adds a new row for the same stage and retires the old one.
     """
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="deadlines")
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("petition")
+    )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     rule = models.ForeignKey(DeadlineRule, on_delete=models.PROTECT, related_name="+", verbose_name=_("rule"))
     complexity = models.CharField(_("complexity"), max_length=20, choices=Complexity.choices)
     start_date = models.DateField(_("counted from"))
     due_date = models.DateField(_("due on"))
-    is_current = models.BooleanField(default=True)
+    is_current = models.BooleanField(_("in force"), default=True, help_text=_("Not replaced by an extension."))
     met_on = models.DateField(_("met on"), null=True, blank=True)
     escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
     # The handler's explanation of a delay; it never moves the legal deadline.
     delay_reason = models.TextField(_("reason for the delay"), blank=True)
     committed_date = models.DateField(_("committed completion date"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("deadline")

@@ -104,10 +104,29 @@ class Petition(models.Model):
     complexity = models.CharField(_("complexity"), max_length=20, choices=Complexity.choices, default=Complexity.NORMAL)
     accepted_date = models.DateField(_("accepted on"), null=True, blank=True)
     due_date = models.DateField(_("current deadline"), null=True, blank=True)
-    deadline = models.ForeignKey("PetitionDeadline", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    duplicate_of = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates")
+    deadline = models.ForeignKey(
+        "PetitionDeadline",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deadline being counted"),
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
     transferred_from = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="transfers"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfers",
+        verbose_name=_("transferred from"),
     )
     first_instance = models.ForeignKey(
         "self",
@@ -122,8 +141,8 @@ class Petition(models.Model):
     )
     transferred_to_name = models.CharField(_("transferred to (outside the portal)"), max_length=255, blank=True)
     # Folded (lower-case, no diacritics) text of the searchable fields, kept by services.
-    search_text = models.TextField(editable=False, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
+    search_text = models.TextField(_("search text"), editable=False, default="")
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     # None for petitions citizens submit online themselves.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -190,7 +209,9 @@ class Petition(models.Model):
 class Petitioner(models.Model):
     """A person who signed the petition. For denunciations the identity is sealed."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="petitioners")
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="petitioners", verbose_name=_("petition")
+    )
     full_name = models.CharField(_("full name"), max_length=150)
     citizen_id = models.CharField(
         _("citizen ID number"), max_length=12, blank=True, validators=[citizen_id_validator], db_index=True
@@ -200,7 +221,7 @@ class Petitioner(models.Model):
     address = models.CharField(_("house number, street, village"), max_length=255, blank=True)
     phone = models.CharField(_("phone number"), max_length=20, blank=True, validators=[phone_validator])
     is_representative = models.BooleanField(_("representative"), default=False)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("petitioner")

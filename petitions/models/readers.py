@@ -15,8 +15,10 @@ from .petition import Petition
 class PetitionReader(models.Model):
     """Someone told of the petition by an escalation notice who may read it without working on it."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="readers")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="readers", verbose_name=_("petition"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("official")
+    )
     level = models.PositiveSmallIntegerField(_("escalation level"))
     granted_at = models.DateTimeField(_("told at"), auto_now_add=True)
 
@@ -35,8 +37,12 @@ class PetitionReader(models.Model):
 class ReaderViewing(models.Model):
     """A record that a reader (not one of the handling units) opened the petition page."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="reader_viewings")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="reader_viewings", verbose_name=_("petition")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("official")
+    )
     viewed_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
     class Meta:

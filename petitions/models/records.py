@@ -18,15 +18,19 @@ from .petition import Petition
 class PetitionDecision(models.Model):
     """A decision or written answer on a petition. Never deleted or edited."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="decisions")
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("petition")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=DecisionKind.choices)
     number = models.CharField(_("number"), max_length=50, blank=True)
     date = models.DateField(_("date"))
     signer = models.CharField(_("signed by"), max_length=150, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     text = models.TextField(_("content"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("decision")
@@ -40,12 +44,14 @@ class PetitionDecision(models.Model):
 class PetitionEvent(HistoryEntry):
     """One line of the petition's timeline; public lines are shown to the citizen."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="events")
+    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="events", verbose_name=_("petition"))
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
-    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Status.choices, blank=True)
     is_public = models.BooleanField(_("shown to the citizen"), default=False)
-    related_petition = models.ForeignKey(Petition, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    related_petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("related petition")
+    )
 
     class Meta(HistoryEntry.Meta):
         verbose_name = _("event")
@@ -82,16 +88,23 @@ def private_storage():
 class Attachment(models.Model):
     """A scanned petition or evidence file; served only through a permission-checked view."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="attachments")
-    file = models.FileField(storage=private_storage, upload_to="petitions/%Y/%m/")
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("petition")
+    )
+    file = models.FileField(_("file"), storage=private_storage, upload_to="petitions/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(max_length=100)
+    content_type = models.CharField(_("file type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
     # None when the citizen attached it to an online submission.
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")
@@ -106,14 +119,16 @@ class SatisfactionRating(models.Model):
     """A citizen's rating of how their petition was handled, on the SIPAS factors; once per petition."""
 
     SCORES = [(score, str(score)) for score in range(1, 6)]
-    petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="rating")
+    petition = models.OneToOneField(
+        Petition, on_delete=models.PROTECT, related_name="rating", verbose_name=_("petition")
+    )
     access = models.PositiveSmallIntegerField(_("ease of access"), choices=SCORES)
     procedures = models.PositiveSmallIntegerField(_("procedures"), choices=SCORES)
     official = models.PositiveSmallIntegerField(_("the civil servant"), choices=SCORES)
     result = models.PositiveSmallIntegerField(_("the result"), choices=SCORES)
     feedback_handling = models.PositiveSmallIntegerField(_("handling of feedback"), choices=SCORES)
     comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("rated at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("satisfaction rating")
@@ -136,8 +151,12 @@ class SatisfactionRating(models.Model):
 class IdentityAccess(models.Model):
     """A record that someone saw a sealed denouncer's identity (Decision 774/QĐ-TTg)."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="identity_accesses")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="identity_accesses", verbose_name=_("petition")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("official")
+    )
     accessed_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     context = models.CharField(_("where"), max_length=20, choices=AccessContext.choices)
 

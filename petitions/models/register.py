@@ -13,7 +13,7 @@ class SavedFilter(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     query = models.CharField(_("filters"), max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("saved filter")
