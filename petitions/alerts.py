@@ -14,6 +14,7 @@ from danvan.orgunits.models import UnitKind
 from danvan.orgunits.selectors import body_in, members_of, nearest_leaders, province_of, superior_unit
 from danvan.workdays.calendar import WorkCalendar
 
+from .deadlines import deadline_name
 from .models import PetitionDeadline
 from .workflow import OPEN_STATUSES
 
@@ -51,28 +52,36 @@ def recipients(alert, deadline):
 
 
 def texts(alert, deadline):
+    """The notice's title names the deadline as the petition page does ("Hạn thụ lý đơn …"), not its stage."""
     petition = deadline.petition
-    stage = deadline.get_stage_display().lower()
+    name = deadline_name(deadline)
     due = date_format(deadline.due_date, "SHORT_DATE_FORMAT")
     if alert.kind == AlertKind.REMINDER:
         days = WorkCalendar().working_days_between(timezone.localdate(), deadline.due_date)
         if days <= 0:
-            title = _("Petition %(code)s is due today: %(stage)s") % {"code": petition.code, "stage": stage}
+            title = _("%(deadline)s of petition %(code)s: today (%(date)s)") % {
+                "deadline": name,
+                "code": petition.code,
+                "date": due,
+            }
         else:
             title = ngettext(
-                "Petition %(code)s is due in %(days)d working day (%(date)s): %(stage)s",
-                "Petition %(code)s is due in %(days)d working days (%(date)s): %(stage)s",
+                "%(deadline)s of petition %(code)s: %(days)d working day left (%(date)s)",
+                "%(deadline)s of petition %(code)s: %(days)d working days left (%(date)s)",
                 days,
-            ) % {"code": petition.code, "days": days, "date": due, "stage": stage}
+            ) % {"deadline": name, "code": petition.code, "days": days, "date": due}
     elif alert.step == 1:
-        title = _("Petition %(code)s is overdue since %(date)s: %(stage)s") % {
+        title = _("%(deadline)s of petition %(code)s: overdue since %(date)s") % {
+            "deadline": name,
             "code": petition.code,
             "date": due,
-            "stage": stage,
         }
     else:
-        title = _("Escalation level %(level)d: petition %(code)s of %(unit)s, overdue since %(date)s") % {
+        title = _(
+            "Escalation level %(level)d: %(deadline)s of petition %(code)s (%(unit)s), overdue since %(date)s"
+        ) % {
             "level": alert.step,
+            "deadline": name.lower(),
             "code": petition.code,
             "unit": petition.handling_unit.name,
             "date": due,

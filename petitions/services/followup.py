@@ -34,9 +34,9 @@ def escalate_petition(*, petition, deadline, level, recipients_label, readers=()
     updated = PetitionDeadline.objects.filter(pk=deadline.pk, escalation_level__lt=level).update(escalation_level=level)
     if not updated:
         return None
-    note = _("Overdue since %(date)s (%(stage)s): reported at level %(level)d to %(who)s.") % {
+    note = _("%(deadline)s passed on %(date)s: reported at level %(level)d to %(who)s.") % {
+        "deadline": deadline_name(deadline),
         "date": date_format(deadline.due_date, "SHORT_DATE_FORMAT"),
-        "stage": deadline.get_stage_display().lower(),
         "level": level,
         "who": recipients_label,
     }

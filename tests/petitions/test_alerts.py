@@ -68,26 +68,27 @@ def test_reminders_at_five_one_and_zero_working_days_across_tet(time_machine, co
     scan(time_machine, "2026-02-06")
     assert not Alert.objects.exists()  # six working days left: too early
     scan(time_machine, "2026-02-09")  # 10, 11, 12, 13, (Tết 16–20), 23: five working days
-    assert titles(leader) == [f"Đơn {complaint.code} còn 5 ngày làm việc đến hạn (23/02/2026): quyết định thụ lý"]
+    # Named as the petition page names the deadline ("Hạn thụ lý"), not by its stage ("quyết định thụ lý").
+    assert titles(leader) == [f"Hạn thụ lý đơn {complaint.code}: còn 5 ngày làm việc (23/02/2026)"]
     scan(time_machine, "2026-02-13")  # the last working day before Tết: one working day left
     scan(time_machine, "2026-02-23")
     assert [a.step for a in Alert.objects.filter(kind="reminder").order_by("pk")] == [5, 1, 0]
     assert titles(handler)[1:] == [
-        f"Đơn {complaint.code} còn 1 ngày làm việc đến hạn (23/02/2026): quyết định thụ lý",
-        f"Đơn {complaint.code} đến hạn hôm nay: quyết định thụ lý",
+        f"Hạn thụ lý đơn {complaint.code}: còn 1 ngày làm việc (23/02/2026)",
+        f"Hạn thụ lý đơn {complaint.code}: hết hạn hôm nay (23/02/2026)",
     ]
     assert sorted(m.to[0] for m in mailoutbox) == sorted([leader.email, handler.email] * 3)
 
 
 def test_the_escalation_ladder(time_machine, complaint, people, province_bodies):
     scan(time_machine, "2026-02-24")  # the day after the deadline: level 1
-    assert any("quá hạn từ 23/02/2026" in t for t in titles(people["leader"]))
+    assert f"Hạn thụ lý đơn {complaint.code}: quá hạn từ 23/02/2026" in titles(people["leader"])
     assert not titles(province_bodies["province_leader"])
     scan(time_machine, "2026-02-27")  # four working days late: still level 1
     assert not titles(province_bodies["inspector"])
     scan(time_machine, "2026-03-02")  # five working days late: level 2
     assert titles(province_bodies["province_leader"]) == [
-        f"Báo cáo cấp 2: đơn {complaint.code} của UBND phường Tân Phong quá hạn từ 23/02/2026"
+        f"Báo cáo cấp 2: hạn thụ lý đơn {complaint.code} (UBND phường Tân Phong) quá hạn từ 23/02/2026"
     ]
     assert len(titles(province_bodies["inspector"])) == 1
     assert not titles(province_bodies["reception_officer"])
@@ -96,6 +97,10 @@ def test_the_escalation_ladder(time_machine, complaint, people, province_bodies)
     assert len(titles(province_bodies["inspector"])) == 2
     escalations = PetitionEvent.objects.filter(petition=complaint, kind=EventKind.ESCALATED)
     assert escalations.count() == 3 and not escalations.filter(is_public=True).exists()
+    assert all(
+        note.startswith("Hạn thụ lý đã qua ngày 23/02/2026") for note in escalations.values_list("note", flat=True)
+    )
+    assert not any("quyết định thụ lý" in title for title in titles(province_bodies["inspector"]))
     complaint.refresh_from_db()
     assert complaint.deadline.escalation_level == 3
     assert complaint.due_date == date(2026, 2, 23)  # escalation never moves the legal deadline
