@@ -89,3 +89,39 @@ def test_handler_records_a_petition_finds_it_and_accepts_it(live_server, page):
     page.get_by_role("link", name="Thời hạn").click()
     assert page.get_by_role("columnheader", name="Thời hạn").get_attribute("aria-sort") == "ascending"
     assert page.get_by_role("row").filter(has_text=petition.code).is_visible()
+
+
+@time_machine.travel("2026-03-02 09:00 +0700")
+def test_the_register_fits_a_phone(live_server, page, make_petition, people):
+    """At 390×844 each petition is a card as wide as the screen: nothing scrolls sideways, neither the page
+    nor the register's box, and each card shows the code, the petition, the status and the deadline."""
+    from datetime import date
+
+    from petitions import services
+
+    for n in range(3):
+        make_petition(
+            summary=f"Khiếu nại quyết định thu hồi đất mở rộng đường Trần Phú, tổ {n + 12}, phường Tân Phong",
+            people_count=8 if n == 0 else 1,
+            is_skipped_level=n == 1,
+        )
+    # The widest deadline cell: a side deadline's long name, overdue, reported upwards; a long handler name.
+    denunciation = make_petition(kind="denunciation", received=date(2026, 2, 2), summary="Tố cáo cán bộ địa chính")
+    services.accept_petition(petition=denunciation, actor=people["leader"], accepted_date=date(2026, 2, 3))
+    services.assign_petition(petition=denunciation, handler=people["handler"], actor=people["leader"])
+    notice = denunciation.deadlines.get(stage="acceptance_notice")
+    services.escalate_petition(petition=denunciation, deadline=notice, level=2, recipients_label="UBND tỉnh")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(people["leader"].username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    page.goto(f"{live_server.url}/petitions/")
+    screenshot(page, "petition-register-phone")
+    assert not has_horizontal_scroll(page)
+    box = page.locator(".petition-table").locator("xpath=..")
+    widths = box.evaluate("el => [el.scrollWidth, el.clientWidth, el.querySelector('table').scrollWidth]")
+    assert widths[0] <= widths[1] and widths[2] <= widths[1], widths
+    for card in page.locator(".petition-table tbody tr").all():
+        assert card.evaluate("el => el.scrollWidth <= el.clientWidth"), card.inner_text()
+        assert card.bounding_box()["width"] <= PHONE["width"]
