@@ -296,7 +296,7 @@ def test_every_petition_figure_opens_a_register_that_keeps_its_conditions(client
             assert 'name="received_to" value="30/06/2026"' in html, key
     # Overdue: the petitions whose deadline the whole register shows in red, a side deadline's included.
     whole = client.get("/petitions/", {"unit": world["commune"].pk, "size": 100}).content.decode()
-    assert whole.count("deadline text-nowrap text-danger") == figure_of(figures, "overdue") == 6
+    assert whole.count("deadline d-inline-block text-danger") == figure_of(figures, "overdue") == 6
     # Resolved: the voters' answered recommendation and the complaint decided, not the withdrawn or terminated.
     known = {
         "within_competence": 7, "resolved": 2, "repeated": 2, "escalated": 1, "voters_answered": 1,
