@@ -17,7 +17,9 @@ from .choices import (
     RuleCondition,
     Stage,
 )
+from .corrections import MovedDeadline, MovedStatus
 from .deadlines import DeadlineRule, PetitionDeadline
+from .enforcement import Enforcement, EnforcementProgress
 from .petition import Category, Petition, Petitioner, PetitionPolicy
 from .readers import PetitionReader, ReaderViewing
 from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent, SatisfactionRating, private_storage
@@ -34,9 +36,13 @@ __all__ = [
     "CountingUnit",
     "DeadlineRule",
     "DecisionKind",
+    "Enforcement",
+    "EnforcementProgress",
     "EventKind",
     "IdentityAccess",
     "Kind",
+    "MovedDeadline",
+    "MovedStatus",
     "Outcome",
     "Petition",
     "PetitionDeadline",

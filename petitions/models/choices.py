@@ -89,6 +89,12 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", _("Closed")
     ESCALATED = "escalated", _("Escalated as overdue")
     DELAY_EXPLAINED = "delay_explained", _("Delay explained")
+    DEADLINE_CORRECTED = "deadline_corrected", _("Deadline corrected to the calendar")
+    URGED = "urged", _("Urged")
+    ENFORCEMENT_STARTED = "enforcement_started", _("Enforcement started")
+    ENFORCEMENT_PROGRESS = "enforcement_progress", _("Enforcement progress")
+    ENFORCEMENT_COMPLETED = "enforcement_completed", _("Enforcement completed")
+    ENFORCEMENT_ESCALATED = "enforcement_escalated", _("Enforcement escalated as overdue")
 
 
 class AccessContext(models.TextChoices):

@@ -27,6 +27,23 @@ class PetitionDecision(models.Model):
     signer = models.CharField(_("signed by"), max_length=150, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     text = models.TextField(_("content"), blank=True)
+    # What a resolution decision or a denunciation conclusion orders, in the columns of the statutory result
+    # forms 01/KQGQ (complaints) and 03/KQGQ (denunciations) of Circular 02/2021/TT-TTCP. Zero when none.
+    money_to_state = models.PositiveBigIntegerField(_("money to be returned to the State (VND)"), default=0)
+    money_to_citizens = models.PositiveBigIntegerField(
+        _("money to be returned to citizens and organisations (VND)"), default=0
+    )
+    land_to_state = models.DecimalField(
+        _("land to be returned to the State (m²)"), max_digits=14, decimal_places=1, default=0
+    )
+    land_to_citizens = models.DecimalField(
+        _("land to be returned to citizens and organisations (m²)"), max_digits=14, decimal_places=1, default=0
+    )
+    people_for_discipline = models.PositiveIntegerField(
+        _("people proposed for administrative or disciplinary handling"), default=0
+    )
+    cases_to_investigation = models.PositiveIntegerField(_("cases referred to the investigating body"), default=0)
+    people_to_investigation = models.PositiveIntegerField(_("people referred to the investigating body"), default=0)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
@@ -36,6 +53,11 @@ class PetitionDecision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(land_to_state__gte=0) & Q(land_to_citizens__gte=0), name="decision_land_not_negative"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}".strip()
