@@ -4,6 +4,7 @@ which checks the step and writes the history row; the admin would bypass both.""
 from django.contrib import admin
 
 from .models import (
+    AnswerPeriod,
     DelegationMember,
     Finding,
     Initiative,
@@ -73,3 +74,10 @@ class RecommendationAdmin(ReadOnlyAdmin):
 class InitiativeAdmin(ReadOnlyAdmin):
     list_display = ["name", "unit", "year", "field", "status"]
     list_filter = ["year", "field", "status"]
+
+
+@admin.register(AnswerPeriod)
+class AnswerPeriodAdmin(admin.ModelAdmin):
+    """The interpellation answer period is data the administrator keeps: a change in the law is a new row."""
+
+    list_display = ["name", "days", "valid_from", "valid_to", "legal_basis"]

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -159,6 +159,32 @@ class Finding(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class AnswerPeriod(models.Model):
+    """The period for the written answer to an interpellation (chất vấn), in force for questions
+    asked in its period: dated data with its legal basis, like the petitions' deadline rules.
+    A change in the law is a new row with its own `valid_from`; answers already due keep theirs."""
+
+    name = models.CharField(_("name"), max_length=200)
+    days = models.PositiveSmallIntegerField(_("period (calendar days)"), validators=[MinValueValidator(1)])
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(_("in force until"), null=True, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+
+    class Meta:
+        verbose_name = _("interpellation answer period")
+        verbose_name_plural = _("interpellation answer periods")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="answer_period_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class RecommendationKind(models.TextChoices):

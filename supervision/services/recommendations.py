@@ -1,6 +1,7 @@
 """Recommendations after a supervision and promises made answering interpellations, followed up until done."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,14 +12,27 @@ from danvan.workdays.calendar import add_days_rolling
 from danvan.workflow import DomainError, check_transition
 
 from .. import permissions
-from ..models import ProgressUpdate, Recommendation, RecommendationKind, RecommendationReader
+from ..models import AnswerPeriod, ProgressUpdate, Recommendation, RecommendationKind, RecommendationReader
 from ..selectors import COUNCIL_KINDS
 from ..workflow import RECOMMENDATION_TRANSITIONS, RecommendationStatus, percent_problem
 from ._common import _check_not_future, _require, _required_text, _short
 from .programmes import _locked_supervision, _new_finding
 
-# Law on Supervision 2015, Art 15 and 60: a written answer within 20 days of the question.
+# Law on Supervision 2015, Art 15 and 60: a written answer within 20 days of the question. The period in
+# force is data (AnswerPeriod, seeded); this is the fallback when no row covers the question's date.
 WRITTEN_ANSWER_DAYS = 20
+
+
+def answer_period(asked_on):
+    """The AnswerPeriod row in force on the day of the question, or None."""
+    in_force = Q(valid_from__lte=asked_on) & (Q(valid_to__isnull=True) | Q(valid_to__gte=asked_on))
+    return AnswerPeriod.objects.filter(in_force).order_by("-valid_from").first()
+
+
+def written_answer_due(asked_on):
+    """The last day for the written answer (calendar days, rolled past days off; Civil Code Art 148)."""
+    period = answer_period(asked_on)
+    return add_days_rolling(asked_on, period.days if period else WRITTEN_ANSWER_DAYS)
 
 
 def _locked(recommendation):
@@ -94,7 +108,7 @@ def record_commitment(
         asked_on=asked_on,
         text=_required_text(promise, _("Write what was promised.")),
         due_date=due_date,
-        written_answer_due=add_days_rolling(asked_on, WRITTEN_ANSWER_DAYS),
+        written_answer_due=written_answer_due(asked_on),
     )
     record_change(
         commitment,

@@ -4,6 +4,7 @@ each leaving its history row."""
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
@@ -481,3 +482,16 @@ def test_a_consistent_report_is_recorded_as_given(world, recommendation, status,
     )
     recommendation.refresh_from_db()
     assert (recommendation.status, recommendation.percent) == (status, percent)
+
+
+def test_the_written_answer_period_is_the_row_in_force_on_the_question_day(world):
+    from supervision.models import AnswerPeriod
+
+    # A later law shortens the period: questions asked before it keep the 20 days, later ones get the new period.
+    AnswerPeriod.objects.filter(valid_to__isnull=True).update(valid_to=date(2026, 3, 31))
+    AnswerPeriod.objects.create(name="Rút ngắn (thử)", days=15, valid_from=date(2026, 4, 1), legal_basis="Thử nghiệm")
+    before = commit(world, asked_on=date(2024, 2, 1))
+    assert before.written_answer_due == date(2024, 2, 21)
+    with time_machine.travel(date(2026, 4, 10)):
+        after = commit(world, asked_on=date(2026, 4, 6), due_date=date(2026, 6, 30))
+    assert after.written_answer_due == date(2026, 4, 21)  # 15 days from Monday 6/4/2026
