@@ -6,8 +6,11 @@ from danvan.accounts.roles import Role, has_role
 from .models import (
     Category,
     DeadlineRule,
+    GroupRepresentationRule,
+    LimitationRule,
     Petition,
     PetitionDeadline,
+    PetitionLimitation,
     PetitionPolicy,
     PetitionReader,
     ReaderViewing,
@@ -129,6 +132,35 @@ class SavedFilterAdmin(ReadOnlyAdmin):
         if request.user.is_superuser or has_role(request.user, Role.ADMINISTRATOR):
             return filters
         return filters.filter(user_id=request.user.pk)
+
+
+@admin.register(LimitationRule)
+class LimitationRuleAdmin(admin.ModelAdmin):
+    """Periods to lodge a complaint (Law on Complaints Art 9, 33, 48): a change in the law is a new row."""
+
+    list_display = ["name", "applies_to", "condition", "days", "counted_from", "valid_from", "valid_to"]
+    list_filter = ["applies_to", "condition"]
+    search_fields = ["name", "legal_basis"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A rule a complaint was measured against keeps its substance; it can only be ended (valid_to).
+        if obj is not None and PetitionLimitation.objects.filter(rule=obj).exists():
+            return [f.name for f in LimitationRule._meta.fields if f.name not in ("id", "valid_to")]
+        return []
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(GroupRepresentationRule)
+class GroupRepresentationRuleAdmin(admin.ModelAdmin):
+    """How many representatives a group petition may choose (Decree 124/2020/NĐ-CP)."""
+
+    list_display = ["name", "kind", "min_people", "max_people", "max_representatives", "valid_from", "valid_to"]
+    search_fields = ["name", "legal_basis"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 admin.site.empty_value_display = _("(none)")

@@ -22,6 +22,14 @@ from .deadlines import DeadlineRule, PetitionDeadline
 from .enforcement import Enforcement, EnforcementProgress
 from .petition import Category, Petition, Petitioner, PetitionPolicy
 from .readers import PetitionReader, ReaderViewing
+from .limitation import (
+    ComplaintSubject,
+    GroupRepresentationRule,
+    LimitationRule,
+    LimitationScope,
+    LimitationStart,
+    PetitionLimitation,
+)
 from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent, SatisfactionRating, private_storage
 from .register import SavedFilter
 
@@ -35,6 +43,7 @@ __all__ = [
     "Complexity",
     "CountingUnit",
     "DeadlineRule",
+    "ComplaintSubject",
     "DecisionKind",
     "Enforcement",
     "EnforcementProgress",
@@ -46,8 +55,12 @@ __all__ = [
     "Outcome",
     "Petition",
     "PetitionDeadline",
+    "GroupRepresentationRule",
     "PetitionDecision",
     "PetitionEvent",
+    "LimitationRule",
+    "LimitationScope",
+    "LimitationStart",
     "PetitionPolicy",
     "PetitionReader",
     "Petitioner",
@@ -55,6 +68,7 @@ __all__ = [
     "RuleCondition",
     "SatisfactionRating",
     "SavedFilter",
+    "PetitionLimitation",
     "Stage",
     "private_storage",
 ]
