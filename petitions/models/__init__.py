@@ -19,6 +19,7 @@ from .choices import (
 )
 from .corrections import MovedDeadline, MovedStatus
 from .deadlines import DeadlineRule, PetitionDeadline
+from .dialogue import Dialogue, DialogueFinding, DialogueRule
 from .enforcement import Enforcement, EnforcementProgress
 from .petition import Category, Petition, Petitioner, PetitionPolicy
 from .readers import PetitionReader, ReaderViewing
@@ -32,6 +33,7 @@ from .limitation import (
 )
 from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent, SatisfactionRating, private_storage
 from .register import SavedFilter
+from .withdrawal import ContinuationGround, Withdrawal, WithdrawalRule
 
 __all__ = [
     "ANSWERED_KINDS",
@@ -41,10 +43,14 @@ __all__ = [
     "Category",
     "Channel",
     "Complexity",
+    "ContinuationGround",
     "CountingUnit",
     "DeadlineRule",
     "ComplaintSubject",
     "DecisionKind",
+    "Dialogue",
+    "DialogueFinding",
+    "DialogueRule",
     "Enforcement",
     "EnforcementProgress",
     "EventKind",
@@ -70,5 +76,7 @@ __all__ = [
     "SavedFilter",
     "PetitionLimitation",
     "Stage",
+    "Withdrawal",
+    "WithdrawalRule",
     "private_storage",
 ]

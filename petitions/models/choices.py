@@ -95,6 +95,9 @@ class EventKind(models.TextChoices):
     ENFORCEMENT_PROGRESS = "enforcement_progress", _("Enforcement progress")
     ENFORCEMENT_COMPLETED = "enforcement_completed", _("Enforcement completed")
     ENFORCEMENT_ESCALATED = "enforcement_escalated", _("Enforcement escalated as overdue")
+    WITHDRAWAL_CONTINUED = "withdrawal_continued", _("Withdrawn, still resolved")
+    DIALOGUE_FINDING = "dialogue_finding", _("Need for a dialogue assessed")
+    DIALOGUE_HELD = "dialogue_held", _("Dialogue held")
 
 
 class AccessContext(models.TextChoices):
