@@ -19,6 +19,7 @@ from .choices import (
 )
 from .corrections import MovedDeadline, MovedStatus
 from .deadlines import DeadlineRule, PetitionDeadline
+from .overdue_reports import OverdueReport
 from .dialogue import Dialogue, DialogueFinding, DialogueRule
 from .enforcement import Enforcement, EnforcementProgress
 from .petition import Category, Petition, Petitioner, PetitionPolicy
@@ -59,6 +60,7 @@ __all__ = [
     "MovedDeadline",
     "MovedStatus",
     "Outcome",
+    "OverdueReport",
     "Petition",
     "PetitionDeadline",
     "GroupRepresentationRule",

@@ -31,6 +31,10 @@ class Stage(models.TextChoices):
     ACCEPTANCE = "acceptance", _("Decide on acceptance")
     ACCEPTANCE_NOTICE = "acceptance_notice", _("Notify the acceptance")
     RESOLUTION = "resolution", _("Resolve or answer")
+    # Luật Tố cáo 2018 Art 38: a denunciation left unresolved past its period.
+    # Named as deadlines: they are also what reminders and the register call them.
+    OVERDUE_REQUEST = "overdue_request", _("Deadline for the superior's request for a report")
+    OVERDUE_REPORT = "overdue_report", _("Deadline for the report on the overdue denunciation")
 
 
 class RuleCondition(models.TextChoices):
@@ -89,6 +93,9 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", _("Closed")
     ESCALATED = "escalated", _("Escalated as overdue")
     DELAY_EXPLAINED = "delay_explained", _("Delay explained")
+    OVERDUE_REFERRED = "overdue_referred", _("Overdue denunciation referred to the superior body")
+    OVERDUE_REPORT_REQUESTED = "overdue_report_requested", _("Report on the overdue denunciation requested")
+    OVERDUE_REPORTED = "overdue_reported", _("Overdue denunciation reported")
     DEADLINE_CORRECTED = "deadline_corrected", _("Deadline corrected to the calendar")
     URGED = "urged", _("Urged")
     ENFORCEMENT_STARTED = "enforcement_started", _("Enforcement started")
