@@ -1,4 +1,6 @@
-"""Reads of the reception app: the published calendar, sessions in scope, compliance with the norms."""
+"""Reads of the reception app: the published calendar, sessions in scope, voter meetings.
+
+Compliance with the norms is read in `reception.compliance`; its entry points are named here too."""
 
 import calendar as month_calendar
 from dataclasses import dataclass
@@ -21,10 +23,9 @@ from danvan.orgunits.selectors import (
 )
 from danvan.workdays.calendar import WorkCalendar
 
+# Named here for the callers that read everything of the app from its selectors (forms, dashboard).
+from .compliance import compliance, compliance_report, compliance_totals, months_of  # noqa: F401
 from .models import (
-    NormPeriod,
-    ReceptionDuty,
-    ReceptionNorm,
     ReceptionSession,
     SessionStatus,
     Visit,
@@ -259,153 +260,6 @@ def voter_meetings_visible_to(user):
 def recommendations_of(meeting):
     """The petitions a voter meeting's recommendations became, in the order recorded."""
     return meeting.petitions.select_related("handling_unit").order_by("pk")
-
-
-@dataclass
-class ComplianceRow:
-    duty: ReceptionDuty
-    norm: ReceptionNorm | None
-    required: int
-    held: int
-
-    @property
-    def ok(self):
-        return self.held >= self.required
-
-
-def _weeks_of(first, last):
-    """The Mondays of the weeks counted in the month first..last.
-
-    A week (Monday–Sunday) belongs to the month of its Thursday, so a week spanning two
-    months is counted in one of them only; its sessions count wherever they fall.
-    """
-    weeks = []
-    monday = first - timedelta(days=first.weekday())
-    while monday <= last:
-        if (monday + timedelta(days=3)).month == first.month:
-            weeks.append(monday)
-        monday += timedelta(days=7)
-    return weeks
-
-
-def _norm_in_force(norms, position, on):
-    for norm in norms.get(position, ()):
-        if norm.valid_from <= on and (norm.valid_to is None or norm.valid_to >= on):
-            return norm
-    return None
-
-
-def _compliance_by_month(duties, months):
-    """{(year, month): [ComplianceRow]} for the duties in force in each month, in three queries."""
-    duties = list(duties.select_related("user", "unit"))
-    norms = {}
-    for norm in ReceptionNorm.objects.order_by("-valid_from"):
-        norms.setdefault(norm.position, []).append(norm)
-    spans = {}
-    for year, month in months:
-        first = date(year, month, 1)
-        last = date(year, month, month_calendar.monthrange(year, month)[1])
-        spans[(year, month)] = (first, last, _weeks_of(first, last))
-    held_days = {}
-    if spans and duties:
-        window_start = min(first - timedelta(days=7) for first, _l, _w in spans.values())
-        window_end = max(last + timedelta(days=7) for _f, last, _w in spans.values())
-        for session in ReceptionSession.objects.filter(
-            status=SessionStatus.HELD,
-            date__range=(window_start, window_end),
-            presided_by__in={d.user_id for d in duties},
-        ).values("presided_by", "date"):
-            held_days.setdefault(session["presided_by"], set()).add(session["date"])
-    result = {}
-    for key, (first, last, weeks) in spans.items():
-        rows = result.setdefault(key, [])
-        for duty in duties:
-            if duty.valid_from > last or (duty.valid_to is not None and duty.valid_to < first):
-                continue
-            norm = _norm_in_force(norms, duty.position, first)
-            days = held_days.get(duty.user_id, set())
-            in_month = {d for d in days if first <= d <= last}
-            if norm is None:
-                required, held = 0, len(in_month)
-            elif norm.period == NormPeriod.WEEK:
-                required = norm.required_days * len(weeks)
-                held = sum(
-                    min(norm.required_days, sum(1 for d in days if w <= d <= w + timedelta(days=6))) for w in weeks
-                )
-            else:
-                required, held = norm.required_days, min(norm.required_days, len(in_month))
-            rows.append(ComplianceRow(duty=duty, norm=norm, required=required, held=held))
-    return result
-
-
-def compliance(duties, year, month):
-    """Per official holding a norm position: sessions required in the month vs held in person.
-
-    A weekly norm asks for one day in every week that has a working day in the
-    month; a monthly norm for its number of days. Only sessions the official
-    presided over in person count.
-    """
-    return _compliance_by_month(duties, [(year, month)])[(year, month)]
-
-
-def months_of(start, end):
-    """The (year, month) pairs a period start..end counts: those whose 15th day falls in it.
-
-    So a period with a cut-off day (15/12 – 14/12) counts December of the year before and
-    not the last December.
-    """
-    months = []
-    year, month = start.year, start.month
-    while date(year, month, 1) <= end:
-        if start <= date(year, month, 15) <= end:
-            months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def compliance_totals(duties, start, end):
-    """Sessions required by the norms and held in person, summed over the months of start..end (months_of)."""
-    rows = [row for month_rows in _compliance_by_month(duties, months_of(start, end)).values() for row in month_rows]
-    return {
-        "required": sum(r.required for r in rows),
-        "held": sum(r.held for r in rows),
-        "officials": len({r.duty.user_id for r in rows}),
-    }
-
-
-@dataclass
-class ComplianceTotal:
-    """One official's position over a period: the norms in force in its months, days required and held."""
-
-    duty: ReceptionDuty
-    norms: list
-    required: int = 0
-    held: int = 0
-
-    @property
-    def ok(self):
-        return self.held >= self.required
-
-
-def compliance_report(user, start, end, unit=None):
-    """Per norm position held in the user's units (or in `unit` and below it, within them) during
-    start..end: the sessions required in the months of the period (months_of) and those held in
-    person, in three queries whatever the length of the period."""
-    units = units_visible_to(user)
-    if unit is not None:
-        units = units.filter(pk__in=unit_with_descendants(unit).values("pk"))
-    duties = ReceptionDuty.objects.filter(unit__in=units, valid_from__lte=end).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=start)
-    )
-    totals = {}
-    for rows in _compliance_by_month(duties, months_of(start, end)).values():
-        for row in rows:
-            total = totals.setdefault(row.duty.pk, ComplianceTotal(duty=row.duty, norms=[]))
-            if row.norm is not None and row.norm not in total.norms:
-                total.norms.append(row.norm)
-            total.required += row.required
-            total.held += row.held
-    return sorted(totals.values(), key=lambda total: (total.duty.unit.name, total.duty.user.full_name, total.duty.pk))
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Compliance with the reception norms, for a commune chairman before and after 1/7/2026."""
+"""Compliance with the reception norms, for a commune chairman before and after 1/7/2026: weeks without a working
+day (Tết) require no session."""
 
 from datetime import date, time
 
@@ -11,6 +12,11 @@ from reception.models import ReceptionDuty, ReceptionSession, SessionStatus
 from tests.factories import UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to("2026-09-01 08:00 +0700", tick=False)
 
 
 @pytest.fixture
@@ -70,3 +76,42 @@ def test_from_1_july_2026_two_days_a_month_in_person(chairman):
     )
     held(chairman, date(2026, 7, 27))
     assert row(chairman, 2026, 7).ok
+
+
+def test_the_tet_2026_week_requires_no_session(chairman):
+    # Officials were off from Saturday 14/2 to Sunday 22/2/2026: the week of Monday 16/2 has no working day.
+    # February counts the weeks of Mondays 2/2, 9/2, 16/2 and 23/2 (by their Thursday); three are required.
+    for day in (date(2026, 2, 5), date(2026, 2, 12), date(2026, 2, 26)):
+        held(chairman, day)
+    february = row(chairman, 2026, 2)
+    assert (february.required, february.held, february.ok) == (3, 3, True)
+    assert [week.monday.day for week in february.weeks] == [2, 9, 16, 23]
+    assert [week.monday.day for week in february.required_weeks] == [2, 9, 23]
+    tet = february.weeks[2]
+    assert not tet.required and tet.sunday == date(2026, 2, 22) and not tet.out_of_term
+    assert "Tết Nguyên Đán" in tet.days_off and len(tet.days_off) == 5  # Giao thừa … Mùng bốn
+    assert february.held_days == [date(2026, 2, 5), date(2026, 2, 12), date(2026, 2, 26)]
+
+
+def test_a_session_in_the_tet_week_does_not_stand_for_another_week(chairman):
+    for day in (date(2026, 2, 5), date(2026, 2, 20), date(2026, 2, 26)):
+        held(chairman, day)
+    february = row(chairman, 2026, 2)
+    assert (february.required, february.held, february.ok) == (3, 2, False)
+    assert [week.met for week in february.weeks] == [True, False, False, True]
+
+
+def test_weeks_before_the_official_took_the_position_are_not_required(chairman):
+    duty = ReceptionDuty.objects.get(user=chairman)
+    duty.valid_from = date(2026, 3, 18)  # a Wednesday: that week still has working days in the term
+    duty.save()
+    held(chairman, date(2026, 3, 19))
+    march = row(chairman, 2026, 3)
+    # March 2026: weeks of Mondays 2, 9, 16, 23 and 30/3 (Thursday 2/4 is in April) -> 2, 9, 16, 23.
+    assert [(week.monday.day, week.required, week.out_of_term) for week in march.weeks] == [
+        (2, False, True),
+        (9, False, True),
+        (16, True, False),
+        (23, True, False),
+    ]
+    assert (march.required, march.held) == (2, 1)

@@ -115,3 +115,17 @@ def test_a_year_costs_as_many_queries_as_a_month(client, chairmen, province_lead
     client.force_login(province_leader)
     one = count_queries(client, {"date_from": "01/03/2026", "date_to": "31/03/2026"})
     assert count_queries(client, {"date_from": "15/12/2024", "date_to": "14/12/2025"}) == one
+
+
+def test_more_officials_and_months_cost_no_more_queries(client, units, chairmen, province_leader):
+    """Working days come from one calendar per report, read a year at a time: twelve months of 2026
+    for three officials cost the queries of one month for two."""
+    client.force_login(province_leader)
+    one = count_queries(client, {"date_from": "01/03/2026", "date_to": "31/03/2026"})
+    third = UserFactory(full_name="Lò Văn Pao", roles=[Role.LEADER], units=[units["committee"]])
+    ReceptionDuty.objects.create(
+        user=third, unit=units["committee"], position="commune_secretary", valid_from=date(2025, 7, 1)
+    )
+    for day in (date(2026, 2, 5), date(2026, 6, 4), date(2026, 7, 9)):
+        held(chairmen["tan_phong"], day)
+    assert count_queries(client, {"date_from": "01/02/2026", "date_to": "30/11/2026"}) == one
