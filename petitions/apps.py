@@ -13,10 +13,12 @@ class PetitionsConfig(AppConfig):
         from danvan.orgunits.models import Unit
 
         from .alerts import PETITION_DEADLINES
+        from .enforcement_alerts import ENFORCEMENT_DUE_DATES
         from .models import Category
         from .services.search import refresh_after_rename, remember_name
 
         register(PETITION_DEADLINES)
+        register(ENFORCEMENT_DUE_DATES)
         # The search text copies the names of a petition's field and handling unit.
         for model in (Category, Unit):
             pre_save.connect(remember_name, sender=model, dispatch_uid=f"petitions-search-{model.__name__}-pre")

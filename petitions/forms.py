@@ -383,6 +383,10 @@ class ResolveForm(StepForm):
             self.fields["text"].label = _("Answer given to the citizen")
             self.fields["text"].required = True
             self.fields["text"].error_messages["required"] = _("Write the answer given to the citizen.")
+        else:
+            from .enforcement_forms import decision_result_fields
+
+            self.fields.update(decision_result_fields())  # what the decision orders (forms 01/KQGQ, 03/KQGQ)
 
     def clean(self):
         cleaned = super().clean()

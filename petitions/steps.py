@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.workflow import allowed_targets
 
-from . import forms, permissions, services
+from . import enforcement_forms, forms, permissions, services
+from .services import enforcement
 from .workflow import ANSWERED_STATUSES, OPEN_STATUSES, TRANSITIONS, Status
 
 
@@ -156,7 +157,7 @@ STEPS = [
         "resolve", _("Record the decision or answer"), forms.ResolveForm, permissions.can_handle_petition,
         lambda p, u, d: services.resolve_petition(
             petition=p, actor=u, decided_on=d["decided_on"], number=d["number"], signer=d["signer"],
-            outcome=d["outcome"], text=d["text"],
+            outcome=d["outcome"], text=d["text"], **{k: d[k] for k in enforcement.ORDERED_RESULTS if k in d},
         ),
         _("The resolution is recorded."), "primary",
         target=Status.RESOLVED,
@@ -185,6 +186,40 @@ STEPS = [
         lambda p, u, d: services.close_petition(petition=p, actor=u, note=d["note"], is_public=d["is_public"]),
         _("The file is closed."), "outline-secondary",
         target=Status.CLOSED,
+    ),
+    Step(
+        "enforce", _("Start the enforcement of the decision"), enforcement_forms.StartEnforcementForm,
+        enforcement.can_manage_enforcement,
+        lambda p, u, d: services.start_enforcement(
+            petition=p, actor=u, effective_date=d["effective_date"], measures=d["measures"], due_date=d["due_date"],
+            responsible_unit=d["responsible_unit"], responsible_person=d["responsible_person"],
+            responsible_other=d["responsible_other"],
+        ),
+        _("The enforcement is recorded; its due date will be reminded."), "outline-primary",
+        when=lambda p: enforcement.decision_to_enforce(p) is not None,
+    ),
+    Step(
+        "enforcement_progress", _("Add enforcement progress"), enforcement_forms.EnforcementProgressForm,
+        enforcement.can_report_enforcement,
+        lambda p, u, d: services.record_enforcement_progress(petition=p, actor=u, date=d["date"], note=d["note"]),
+        _("The progress is recorded."), "outline-secondary",
+        when=lambda p: enforcement.open_enforcement(p) is not None,
+    ),
+    Step(
+        "enforcement_complete", _("Record the enforcement as completed"), enforcement_forms.CompleteEnforcementForm,
+        enforcement.can_manage_enforcement,
+        lambda p, u, d: services.complete_enforcement(
+            petition=p, actor=u, completed_on=d["completed_on"], note=d["note"],
+            **{k: d[k] for k in enforcement.ACHIEVED_RESULTS},
+        ),
+        _("The enforcement is recorded as completed."), "outline-success",
+        when=lambda p: enforcement.open_enforcement(p) is not None,
+    ),
+    Step(
+        "urge", _("Urge (đôn đốc)"), enforcement_forms.UrgeForm, enforcement.can_urge_petition,
+        lambda p, u, d: services.urge_petition(petition=p, actor=u, note=d["note"]),
+        _("The urging is recorded."), "outline-warning",
+        when=enforcement.can_be_urged,
     ),
 ]  # fmt: skip
 

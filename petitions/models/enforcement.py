@@ -12,6 +12,7 @@ the date the decision or conclusion sets (or the deciding unit's plan), entered 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.orgunits.models import Unit
@@ -92,6 +93,10 @@ class Enforcement(models.Model):
     @property
     def is_completed(self):
         return self.completed_on is not None
+
+    @property
+    def is_overdue(self):
+        return self.completed_on is None and self.due_date < timezone.localdate()
 
     @property
     def responsible_label(self):

@@ -14,6 +14,13 @@ from .classification import (
     transfer_petition,
 )
 from .confidentiality import record_identity_access, record_reader_viewing
+from .enforcement import (
+    complete_enforcement,
+    escalate_enforcement,
+    record_enforcement_progress,
+    start_enforcement,
+    urge_petition,
+)
 from .followup import escalate_petition, explain_petition_delay, rate_petition, send_daily_digest
 from .handling import (
     HANDLING_STATUSES,
@@ -42,6 +49,11 @@ from .saved_filters import delete_saved_filter, save_filter
 from .search import refresh_search_text
 
 __all__ = [
+    "complete_enforcement",
+    "escalate_enforcement",
+    "record_enforcement_progress",
+    "start_enforcement",
+    "urge_petition",
     "HANDLING_STATUSES",
     "PETITIONER_FIELDS",
     "PETITION_FIELDS",

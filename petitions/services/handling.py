@@ -157,8 +157,15 @@ def extend_petition_deadline(*, petition, actor, complexity, number, decided_on,
 
 
 @transaction.atomic
-def resolve_petition(*, petition, actor, decided_on, number="", signer="", outcome="", text=""):
-    """Record the resolution decision, or the written answer to a recommendation or feedback."""
+def resolve_petition(*, petition, actor, decided_on, number="", signer="", outcome="", text="", **results):
+    """Record the resolution decision, or the written answer to a recommendation or feedback.
+
+    `results` are what a decision orders, as forms 01/KQGQ and 03/KQGQ count them (enforcement.ORDERED_RESULTS)."""
+    from .enforcement import ORDERED_RESULTS, check_results
+
+    if set(results) - set(ORDERED_RESULTS):
+        raise TypeError(f"unknown results: {sorted(set(results) - set(ORDERED_RESULTS))}")
+    results = check_results(results)
     petition = _locked(petition)
     _require(permissions.can_handle_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.RESOLVED)
@@ -168,6 +175,8 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
             raise DomainError(_("Write the answer given to the citizen."))
         if outcome:
             raise DomainError(_("A recommendation or feedback is answered; it is not found justified or unjustified."))
+        if any(results.values()):
+            raise DomainError(_("An answer to a recommendation or feedback orders no return of money or land."))
     elif not (number.strip() and outcome):
         raise DomainError(_("A resolution decision needs its number and its outcome."))
     decision = PetitionDecision.objects.create(
@@ -179,6 +188,7 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
         outcome=outcome,
         text=text,
         recorded_by=actor,
+        **results,
     )
     _meet_deadline(petition, decided_on)
     if number:
