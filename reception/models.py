@@ -265,11 +265,16 @@ class Visitor(models.Model):
 
 
 class NormPosition(models.TextChoices):
+    """The positions a reception norm names, over time: the district ones ended with the district level
+    on 1/7/2025 and stay for reporting earlier years. HĐND deputies and the Standing Committee receive
+    by the schedule the Standing Committee sets (Luật Tiếp công dân 2013, Điều 22), so no fixed norm."""
+
     COMMUNE_CHAIRMAN = "commune_chairman", _("Chairman of a commune People's Committee")
     PROVINCE_CHAIRMAN = "province_chairman", _("Chairman of the provincial People's Committee")
     DISTRICT_CHAIRMAN = "district_chairman", _("Chairman of a district People's Committee")
     AGENCY_HEAD = "agency_head", _("Head of a state administrative agency")
     PROVINCE_SECRETARY = "province_secretary", _("Provincial Party secretary")
+    DISTRICT_SECRETARY = "district_secretary", _("District Party secretary")
     COMMUNE_SECRETARY = "commune_secretary", _("Commune Party secretary")
 
 
@@ -293,6 +298,11 @@ class ReceptionNorm(models.Model):
         verbose_name = _("reception norm")
         verbose_name_plural = _("reception norms")
         ordering = ["position", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")), name="norm_period_ordered"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_position_display()}: {self.required_days} {self.get_period_display()}"
