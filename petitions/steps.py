@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.workflow import allowed_targets
 
-from . import enforcement_forms, forms, permissions, services
+from . import enforcement_forms, forms, permissions, resolution_forms, services
 from .services import enforcement
 from .workflow import ANSWERED_STATUSES, OPEN_STATUSES, TRANSITIONS, Status
 
@@ -38,9 +38,9 @@ class Step:
             return self.when(petition)
         return self.target in allowed_targets(TRANSITIONS, petition.status)
 
-    def bind(self, petition, user, data=None):
+    def bind(self, petition, user, data=None, files=None):
         """The step's form, prefixed with its name so several forms share the page."""
-        return self.form(data, prefix=self.name, petition=petition, user=user)
+        return self.form(data, files, prefix=self.name, petition=petition, user=user)
 
 
 def _handles_or_classifies(user, petition):
@@ -154,6 +154,23 @@ STEPS = [
         when=lambda p: p.status in (Status.ACCEPTED, Status.VERIFYING),
     ),
     Step(
+        # Luật Khiếu nại 2011 Art 30(1): at verification, whether the request and the result differ.
+        "dialogue_finding", _("Assess the need for a dialogue"), resolution_forms.DialogueFindingForm,
+        permissions.can_handle_petition,
+        lambda p, u, d: services.record_dialogue_finding(petition=p, actor=u, differs=d["differs"], reason=d["reason"]),
+        _("The assessment is recorded."), "outline-secondary",
+        when=services.takes_dialogue_finding,
+    ),
+    Step(
+        "dialogue", _("Record a dialogue"), resolution_forms.DialogueForm, permissions.can_handle_petition,
+        lambda p, u, d: services.record_dialogue(
+            petition=p, actor=u, held_on=d["held_on"], place=d["place"], participants=d["participants"],
+            content=d["content"], result=d["result"], minutes=d["minutes"],
+        ),
+        _("The dialogue and its minutes are recorded."),
+        when=services.takes_dialogue,
+    ),
+    Step(
         "resolve", _("Record the decision or answer"), forms.ResolveForm, permissions.can_handle_petition,
         lambda p, u, d: services.resolve_petition(
             petition=p, actor=u, decided_on=d["decided_on"], number=d["number"], signer=d["signer"],
@@ -164,10 +181,11 @@ STEPS = [
     ),
     Step(
         # Offered while the petition is open: a partial withdrawal changes no status.
-        "withdraw", _("Record a withdrawal"), forms.WithdrawForm, _handles_or_classifies,
+        "withdraw", _("Record a withdrawal"), resolution_forms.WithdrawForm, _handles_or_classifies,
         lambda p, u, d: services.withdraw_petition(
             petition=p, actor=u, withdrawn_on=d["withdrawn_on"], partial=d["partial"], note=d["note"],
-            is_public=d["is_public"],
+            is_public=d["is_public"], continuation_ground=d["continuation_ground"],
+            continuation_reason=d["continuation_reason"],
         ),
         _("The withdrawal is recorded."), "outline-secondary",
         target=Status.WITHDRAWN, when=_is_open,

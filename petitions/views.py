@@ -208,6 +208,7 @@ def _detail_page(request, petition, bound_step=None, bound_form=None, status=200
         "waiting": steps.waiting_for(petition),
         "timeline": selectors.timeline(petition, request.user),
         "decisions": petition.decisions.all(),
+        "dialogue": services.dialogue_state(petition),
         "attachments": petition.attachments.all(),
         "can_download": can_see_identity,
         **_related(request.user, petition, can_see_identity),
@@ -250,7 +251,7 @@ def petition_step(request, pk, name):
     petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
     if not step.allowed(request.user, petition):
         raise PermissionDenied
-    form = step.bind(petition, request.user, request.POST)
+    form = step.bind(petition, request.user, request.POST, request.FILES)
     if form.is_valid():
         try:
             steps.take_step(step.name, petition, request.user, **form.cleaned_data)

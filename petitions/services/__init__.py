@@ -14,6 +14,14 @@ from .classification import (
     transfer_petition,
 )
 from .confidentiality import record_identity_access, record_reader_viewing
+from .dialogue import (
+    check_dialogue_held,
+    dialogue_state,
+    record_dialogue,
+    record_dialogue_finding,
+    takes_dialogue,
+    takes_dialogue_finding,
+)
 from .enforcement import (
     complete_enforcement,
     escalate_enforcement,
@@ -34,7 +42,6 @@ from .handling import (
     start_verification,
     take_petition,
     terminate_petition,
-    withdraw_petition,
 )
 from .intake import (
     PETITION_FIELDS,
@@ -47,6 +54,7 @@ from .intake import (
 )
 from .saved_filters import delete_saved_filter, save_filter
 from .search import refresh_search_text
+from .withdrawal import withdraw_petition, withdrawal_rule_for
 
 __all__ = [
     "complete_enforcement",
@@ -61,10 +69,12 @@ __all__ = [
     "add_attachments",
     "add_petition_note",
     "assign_petition",
+    "check_dialogue_held",
     "classify_petition",
     "close_petition",
     "create_petition",
     "delete_saved_filter",
+    "dialogue_state",
     "escalate_petition",
     "explain_petition_delay",
     "extend_petition_deadline",
@@ -73,6 +83,8 @@ __all__ = [
     "mark_duplicate",
     "pending_acceptance_notice",
     "record_acceptance_notice",
+    "record_dialogue",
+    "record_dialogue_finding",
     "record_identity_access",
     "record_reader_viewing",
     "record_voter_recommendation",
@@ -85,8 +97,11 @@ __all__ = [
     "start_verification",
     "submit_online_petition",
     "take_petition",
+    "takes_dialogue",
+    "takes_dialogue_finding",
     "terminate_petition",
     "transfer_petition",
     "update_petition",
     "withdraw_petition",
+    "withdrawal_rule_for",
 ]

@@ -1,7 +1,5 @@
 """Helpers shared by the petition services: locking, events, deadlines, transitions."""
 
-from datetime import date
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
@@ -19,10 +17,6 @@ from ..workflow import TRANSITIONS
 # symbols are 50 bits; with the lookup rate limit, guessing is hopeless.
 KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 KEY_LENGTH = 10
-
-
-# Partial withdrawal exists only since Law 136/2025/QH15.
-PARTIAL_WITHDRAWAL_FROM = date(2026, 7, 1)
 
 
 def _require(allowed):

@@ -14,7 +14,6 @@ from ..deadlines import due_date_for
 from ..models import Complexity, DecisionKind, EventKind, Kind, PetitionDeadline, PetitionDecision, Stage
 from ..workflow import TRANSITIONS, Status
 from ._common import (
-    PARTIAL_WITHDRAWAL_FROM,
     _check_decision_date,
     _event,
     _locked,
@@ -24,6 +23,7 @@ from ._common import (
     _today,
     _transition,
 )
+from .dialogue import check_dialogue_held
 
 
 @transaction.atomic
@@ -170,6 +170,7 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
     _require(permissions.can_handle_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.RESOLVED)
     _check_decision_date(petition, decided_on)
+    check_dialogue_held(petition)
     if petition.is_answered_kind:
         if not text.strip():
             raise DomainError(_("Write the answer given to the citizen."))
@@ -201,40 +202,6 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
     else:
         note = _("Answered on %(date)s.") % {"date": date_format(decided_on, "SHORT_DATE_FORMAT")}
     return _transition(petition, Status.RESOLVED, actor, EventKind.RESOLVED, note=note, fields=["deadline", "due_date"])
-
-
-@transaction.atomic
-def withdraw_petition(*, petition, actor, withdrawn_on, partial=False, note="", is_public=False):
-    """The citizen withdraws the petition, wholly or (since 1/7/2026) in part.
-    The note is internal unless `is_public`."""
-    petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
-    if withdrawn_on > _today() or withdrawn_on < petition.received_date:
-        raise DomainError(_("The withdrawal date must be between the received date and today."))
-    if partial:
-        if withdrawn_on < PARTIAL_WITHDRAWAL_FROM:
-            raise DomainError(_("Partial withdrawal is possible only from 1/7/2026 (Law 136/2025/QH15)."))
-        if not petition.is_open:
-            raise DomainError(_("The petition is no longer being handled."))
-        if not note.strip():
-            raise DomainError(_("Write which part of the petition is withdrawn."))
-        standard = _("Part of the petition was withdrawn on %(date)s.") % {
-            "date": date_format(withdrawn_on, "SHORT_DATE_FORMAT")
-        }
-        shown, internal = _notes(standard, note, is_public)
-        if internal:
-            _event(petition, EventKind.NOTE, actor, note=internal)
-        return _event(petition, EventKind.PARTLY_WITHDRAWN, actor, note=shown, is_public=True)
-    check_transition(TRANSITIONS, petition.status, Status.WITHDRAWN)
-    _meet_deadline(petition, withdrawn_on)
-    standard = _("The petitioner withdrew the petition on %(date)s.") % {
-        "date": date_format(withdrawn_on, "SHORT_DATE_FORMAT")
-    }
-    shown, internal = _notes(standard, note, is_public)
-    return _transition(
-        petition, Status.WITHDRAWN, actor, EventKind.WITHDRAWN, note=shown, internal_note=internal,
-        fields=["deadline", "due_date"],
-    )  # fmt: skip
 
 
 @transaction.atomic

@@ -55,7 +55,13 @@ def test_an_accepted_petition_offers_handling_and_an_answered_one_only_closing(m
 def test_omitted_optional_fields_take_the_forms_empty_values(make_petition, people):
     assert optional_defaults(BY_NAME["resolve"]) == {"number": "", "signer": "", "outcome": "", "text": ""}
     assert optional_defaults(BY_NAME["transfer"]) == {"to_unit": None, "to_name": "", "note": "", "is_public": False}
-    assert optional_defaults(BY_NAME["withdraw"]) == {"partial": False, "note": "", "is_public": False}
+    assert optional_defaults(BY_NAME["withdraw"]) == {
+        "partial": False,
+        "note": "",
+        "is_public": False,
+        "continuation_ground": "",
+        "continuation_reason": "",
+    }
     petition = make_petition()
     with pytest.raises(KeyError):
         take_step("accept", petition, people["leader"])  # the acceptance date is required
