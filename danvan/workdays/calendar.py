@@ -4,7 +4,11 @@ A day is a working day when it is Monday–Friday and not a public holiday, or w
 it is a weekend day that the Government made a working day in exchange for a
 bridge day off. Holidays, their substitutions and the swapped Saturdays come from
 the `holidays` package (country VN, Labour Code 2019 Art 112); `DayOff` and
-`WorkingDay` rows entered by administrators take precedence over it.
+`WorkingDay` rows take precedence over it: the Government's announcements the package
+lacks, seeded with their document (migration 0003, listed in announcements.py), and the
+rows administrators add. A day such a row settles is named with its document
+("Ngày làm việc bù theo Công văn 12729/VPCP-KGVX ngày 25/12/2025"); `announcement(day)`
+gives the row itself.
 
 Counting follows the Civil Code 2015: the day of the triggering event is not
 counted (Art 147), and a period whose last day is a weekend day or a holiday ends
@@ -29,6 +33,15 @@ _HOLIDAY_LANGUAGES = {"vi": "vi", "en": "en_US"}
 class _Year:
     days_off: dict[date, str] = field(default_factory=dict)
     working_days: dict[date, str] = field(default_factory=dict)
+    rows: dict[date, object] = field(default_factory=dict)  # the override row settling each day
+
+
+def _named(row):
+    """The row's name with the document that announced it, if it has one."""
+    document = row.document
+    if not document:
+        return row.name
+    return _("%(name)s under %(document)s") % {"name": row.name, "document": document}
 
 
 class WorkCalendar:
@@ -58,12 +71,33 @@ class WorkCalendar:
                 data.working_days[day] = _("Working day in exchange for a bridge day off")
         # Rows entered by administrators win over the package.
         for row in WorkingDay.objects.filter(date__year=year):
-            data.working_days[row.date] = row.name
+            data.working_days[row.date] = _named(row)
             data.days_off.pop(row.date, None)
+            data.rows[row.date] = row
         for row in DayOff.objects.filter(date__year=year):
-            data.days_off[row.date] = row.name
+            data.days_off[row.date] = _named(row)
             data.working_days.pop(row.date, None)
+            data.rows[row.date] = row
         return data
+
+    def special_name(self, day):
+        """The name of a holiday, extra day off or swapped working day (with its document), or None."""
+        data = self._year(day.year)
+        return data.working_days.get(day) or data.days_off.get(day)
+
+    def announcement(self, day):
+        """The DayOff or WorkingDay row that sets `day` apart (with its document), or None."""
+        return self._year(day.year).rows.get(day)
+
+    def working_weekend_days_between(self, start, end):
+        """[(day, name)] for each Saturday or Sunday from start to end inclusive that is a
+        working day (a swapped working day), named with its announcement when known."""
+        result, current = [], start
+        while current <= end:
+            if current.weekday() in WEEKEND and self.is_working_day(current):
+                result.append((current, self._year(current.year).working_days[current]))
+            current += ONE_DAY
+        return result
 
     def is_working_day(self, day):
         year = self._year(day.year)

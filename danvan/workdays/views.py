@@ -4,6 +4,7 @@ from django.views.generic import TemplateView
 
 from danvan.accounts.roles import Role, has_role
 
+from . import selectors
 from .calendar import WorkCalendar
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -22,6 +23,7 @@ class YearView(TemplateView):
         return super().get_context_data(
             year=year,
             special_days=WorkCalendar().special_days(year),
+            days_to_confirm=selectors.days_to_confirm_of_year(year),
             can_edit=user.is_staff and (user.is_superuser or has_role(user, Role.ADMINISTRATOR)),
             **kwargs,
         )
