@@ -13,11 +13,14 @@ class PetitionsConfig(AppConfig):
         from danvan.orgunits.models import Unit
 
         from .alerts import PETITION_DEADLINES
+        from .calendar_changes import register_listener
         from .enforcement_alerts import ENFORCEMENT_DUE_DATES
         from .models import Category
         from .services.search import refresh_after_rename, remember_name
 
         register(PETITION_DEADLINES)
+        # Deadlines already issued that a new day off or working day would move are listed for the leaders.
+        register_listener()
         register(ENFORCEMENT_DUE_DATES)
         # The search text copies the names of a petition's field and handling unit.
         for model in (Category, Unit):

@@ -1,6 +1,6 @@
 """Which rule governs a stage, and the deadline it gives, through the workdays calendar."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Q
@@ -77,6 +77,10 @@ class Explanation:
     counting_unit: str
     plain_end: date | None
     days_off: list
+    # [(day, reason, announcing document or "")] for the days off; [(day, name, document)] for the
+    # weekend days worked in exchange (a swap), each counted in the period.
+    days_off_announced: list = field(default_factory=list)
+    swapped_working_days: list = field(default_factory=list)
 
     @property
     def in_working_days(self):
@@ -92,11 +96,24 @@ def explain(deadline):
         days = (deadline.due_date - deadline.start_date).days
     if deadline.rule.counting_unit == CountingUnit.CALENDAR_DAYS:
         plain_end = deadline.start_date + timedelta(days=days)
+    from .calendar_changes import announcement_row, document_label, swapped_working_days
+
+    def _document(calendar, day, reason):
+        # The calendar may already name the document in the day's reason; say it once.
+        document = document_label(announcement_row(calendar, day))
+        return "" if document in str(reason) else document
+
+    days_off = calendar.days_off_between(deadline.start_date + timedelta(days=1), deadline.due_date)
     return Explanation(
         start_date=deadline.start_date,
         due_date=deadline.due_date,
         days=days,
         counting_unit=deadline.rule.counting_unit,
         plain_end=plain_end,
-        days_off=calendar.days_off_between(deadline.start_date + timedelta(days=1), deadline.due_date),
+        days_off=days_off,
+        days_off_announced=[(day, reason, _document(calendar, day, reason)) for day, reason in days_off],
+        swapped_working_days=[
+            (day, name, document_label(announcement_row(calendar, day)))
+            for day, name in swapped_working_days(calendar, deadline.start_date, deadline.due_date)
+        ],
     )

@@ -101,6 +101,17 @@ def can_extend_petition(user, petition):
     return is_leader_of(user, petition)
 
 
+def can_correct_deadline(user, petition):
+    """Correct a deadline a change of the calendar moved, or keep it as issued: as an extension, the
+    leaders of the handling unit or of a unit above it."""
+    return is_leader_of(user, petition)
+
+
+def can_view_moved_deadlines(user):
+    """The page of deadlines moved by the calendar is the leaders' (they are the ones told)."""
+    return has_role(user, Role.LEADER)
+
+
 def is_leader_in_handling_unit(user, petition):
     """A leader who belongs to the handling unit itself, not merely to a unit above it."""
     return has_role(user, Role.LEADER) and user.memberships.filter(unit_id=petition.handling_unit_id).exists()

@@ -19,7 +19,7 @@ from danvan.orgunits.selectors import body_in
 from danvan.validators import citizen_id_validator, phone_validator
 from danvan.workflow import DomainError
 
-from . import selectors, services
+from . import calendar_changes, selectors, services
 from .forms import attachments_field
 from .models import Category, Kind, SatisfactionRating, Stage
 from .workflow import Status
@@ -149,6 +149,7 @@ def _status_page(request, petition, *, rating_form=None, thanks=False, status=20
         "current": current,
         "plain_status": PLAIN_STATUS[current.status],
         "deadlines": _deadlines(current),
+        "calendar_lines": calendar_changes.citizen_lines_for(current),
         "answer": public["answer"],
         "can_rate": current.status in RATEABLE and not public["rated"],
         "rated": public["rated"],

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -13,7 +14,7 @@ from django_filters.views import FilterView
 from danvan.orgunits.divisions import commune_choices
 from danvan.workflow import DomainError
 
-from . import exports, permissions, selectors, services, steps
+from . import calendar_changes, exports, permissions, selectors, services, steps
 from .deadlines import explain
 from .filters import PetitionFilter
 from .forms import PetitionerFormSet, PetitionForm, SavedFilterForm, attachments_field
@@ -213,6 +214,8 @@ def _detail_page(request, petition, bound_step=None, bound_form=None, status=200
         "can_download": can_see_identity,
         **_related(request.user, petition, can_see_identity),
         "is_reader": not permissions.can_view_petition(request.user, petition),
+        "moved_deadlines": calendar_changes.moved_deadlines_of(petition),
+        "can_decide_moved": permissions.can_correct_deadline(request.user, petition),
     }
     return render(request, "petitions/detail.html", context, status=status)
 
@@ -288,6 +291,52 @@ class DeadlineView(TemplateView):
         )
         rows = [(d, explain(d)) for d in petition.deadlines.select_related("rule")]
         return super().get_context_data(petition=petition, rows=rows, **kwargs)
+
+
+class MovedDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("correct", "correct"), ("keep", "keep")])
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write the reason for the decision.")},
+    )  # fmt: skip
+
+
+@require_GET
+def moved_deadlines(request):
+    """Issued deadlines a change of the official calendar would move, for the leaders to correct or keep."""
+    return _moved_page(request)
+
+
+def _moved_page(request, bound_pk=None, bound_form=None, status=200):
+    if not permissions.can_view_moved_deadlines(request.user):
+        raise PermissionDenied
+    page = Paginator(calendar_changes.moved_deadlines_for(request.user), 50).get_page(request.GET.get("page"))
+    for moved in page:
+        moved.can_decide = permissions.can_correct_deadline(request.user, moved.deadline.petition)
+        moved.form = bound_form if moved.pk == bound_pk else MovedDecisionForm()
+    context = {"page_obj": page, "moved_deadlines": page, "is_paginated": page.has_other_pages()}
+    return render(request, "petitions/moved_deadlines.html", context, status=status)
+
+
+@require_POST
+def decide_moved_deadline(request, pk):
+    """Correct the moved deadline to the new calendar, or keep it as issued, with the reason."""
+    moved = get_object_or_404(calendar_changes.moved_deadlines_for(request.user), pk=pk)
+    if not permissions.can_correct_deadline(request.user, moved.deadline.petition):
+        raise PermissionDenied
+    form = MovedDecisionForm(request.POST)
+    if form.is_valid():
+        correct = form.cleaned_data["decision"] == "correct"
+        service = services.correct_moved_deadline if correct else services.keep_moved_deadline
+        try:
+            service(moved=moved, actor=request.user, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            done = _("The deadline has been corrected.") if correct else _("The deadline is kept as issued.")
+            messages.success(request, f"{moved.deadline.petition.code}: {done}")
+            return redirect("petitions:moved_deadlines")
+    return _moved_page(request, bound_pk=moved.pk, bound_form=form, status=400)
 
 
 @require_GET

@@ -14,6 +14,7 @@ from .classification import (
     transfer_petition,
 )
 from .confidentiality import record_identity_access, record_reader_viewing
+from .corrections import correct_moved_deadline, keep_moved_deadline
 from .dialogue import (
     check_dialogue_held,
     dialogue_state,
@@ -72,6 +73,7 @@ __all__ = [
     "check_dialogue_held",
     "classify_petition",
     "close_petition",
+    "correct_moved_deadline",
     "create_petition",
     "delete_saved_filter",
     "dialogue_state",
@@ -80,6 +82,7 @@ __all__ = [
     "extend_petition_deadline",
     "file_petition",
     "guide_petition",
+    "keep_moved_deadline",
     "mark_duplicate",
     "pending_acceptance_notice",
     "record_acceptance_notice",
