@@ -13,6 +13,8 @@ from danvan.orgunits.divisions import commune_choices, commune_in_province, plac
 from danvan.orgunits.models import LOCALITY_KINDS, Unit
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
+from .limitation import representatives_error
+from .limitation_forms import CONFIRM_FIELD, check_limitation, limitation_fields, limitation_initial, refusal_reasons
 from .models import ANSWERED_KINDS, Category, Complexity, Kind, Outcome, Petition
 from .selectors import petitions_visible_to, upload_limit_mb
 
@@ -72,7 +74,11 @@ class PetitionForm(forms.ModelForm):
         self.fields["received_date"].validators.append(not_in_future)
         if not self.is_bound and not editing:
             self.initial.setdefault("received_date", timezone.localdate())
+        self.fields.update(limitation_fields(editing=editing))  # what a complaint's limitation counts from
+        self.limitation = None
         if editing:
+            for field, value in limitation_initial(self.instance).items():
+                self.initial.setdefault(field, value)
             # A petition's kind decides its legal path; a wrong kind is fixed by reclassifying, not editing.
             del self.fields["kind"]
             del self.fields["files"]
@@ -110,7 +116,18 @@ class PetitionForm(forms.ModelForm):
                 "first_decision_reference",
                 _("A second-instance complaint refers to the first-instance decision: give its code or number."),
             )
+        self.limitation = check_limitation(self, cleaned, kind)
         return cleaned
+
+    @property
+    def limitation_warning(self):
+        """The warning on a complaint lodged after the limitation period, while it is not confirmed."""
+        return (self.errors.get(CONFIRM_FIELD) or [""])[0]
+
+    @property
+    def needs_correcting(self):
+        """Errors to correct, apart from that warning, which the officer only confirms."""
+        return any(field != CONFIRM_FIELD for field in self.errors)
 
     def service_data(self):
         """The cleaned values in the shape the services take."""
@@ -183,14 +200,15 @@ class BasePetitionerFormSet(forms.BaseFormSet):
         ids = [p["citizen_id"] for p in people if p.get("citizen_id")]
         if len(ids) != len(set(ids)):
             raise forms.ValidationError(_("The same citizen ID number is entered twice."))
-        representatives = sum(1 for p in people if p.get("is_representative"))
-        count = self.people_count or 0
-        limit = 5 if count >= 11 else 2 if count >= 5 else None
-        if limit is not None and representatives > limit:
-            raise forms.ValidationError(
-                _("A group of %(count)d people chooses at most %(limit)d representatives (Decree 124/2020).")
-                % {"count": count, "limit": limit}
-            )
+        # The rule in force today for every kind; the service checks the petition's own kind and received date.
+        message = representatives_error(
+            people_count=self.people_count or len(people),
+            representatives=sum(1 for p in people if p.get("is_representative")),
+            kind="",
+            on=timezone.localdate(),
+        )
+        if message:
+            raise forms.ValidationError(message)
 
 
 PetitionerFormSet = forms.formset_factory(
@@ -258,9 +276,10 @@ class AcceptForm(StepForm):
         self.initial.setdefault("accepted_date", timezone.localdate())
 
 
+LATE_REASON = _("The time limit for lodging the complaint has passed.")
 REFUSAL_REASONS = [
     _("The decision or act does not directly affect the complainant's lawful rights."),
-    _("The time limit for lodging the complaint has passed."),
+    LATE_REASON,
     _("The matter already has a second-instance decision."),
     _("A court has accepted or decided the matter."),
     _("The petition has no signature or fingerprint."),
@@ -278,7 +297,11 @@ class RefuseForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reason"].choices = [("", "—")] + [(str(reason), str(reason)) for reason in REFUSAL_REASONS]
+        # A complaint's own late ground (its rule's basis and last day), chosen already when the limit passed.
+        reasons, late = refusal_reasons(self.petition, REFUSAL_REASONS, LATE_REASON)
+        if late:
+            self.initial.setdefault("reason", late)
+        self.fields["reason"].choices = [("", "—")] + [(reason, reason) for reason in reasons]
         self.initial.setdefault("decided_on", timezone.localdate())
 
     def clean(self):

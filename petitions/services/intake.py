@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.models import Unit
@@ -13,7 +14,8 @@ from danvan.workflow import ConcurrentEditError, DomainError
 
 from .. import permissions
 from ..deadlines import intake_stage
-from ..models import Attachment, Channel, EventKind, Kind, Petition, Petitioner, PetitionPolicy
+from ..limitation import FACT_FIELDS, assess, facts_errors, facts_for, limitation_of, representatives_error
+from ..models import Attachment, Channel, EventKind, Kind, Petition, Petitioner, PetitionLimitation, PetitionPolicy
 from ._common import KEY_ALPHABET, KEY_LENGTH, _event, _issue_deadline, _locked, _require, _search_text, _today
 
 PETITION_FIELDS = (
@@ -38,6 +40,9 @@ PETITION_FIELDS = (
 
 
 PETITIONER_DEFAULTS = {"is_representative": False}
+
+# What a correction is called in the history when it is not a field of the petition itself.
+EDIT_LABELS = {"petitioners": _lazy("petitioners"), "limitation": _lazy("complaint limitation period")}
 
 
 PETITIONER_FIELDS = (
@@ -67,6 +72,18 @@ def _validate_intake(data, petitioners):
         raise DomainError(_("A complaint cannot be anonymous: the complainant must be identified."))
     if data["received_date"] > _today():
         raise DomainError(_("The received date cannot be in the future."))
+    errors = facts_errors(data)
+    if errors:
+        raise DomainError(errors[0][1])
+    representatives = sum(1 for person in petitioners if person.get("is_representative"))
+    message = representatives_error(
+        people_count=data.get("people_count") or len(petitioners),
+        representatives=representatives,
+        kind=kind,
+        on=data["received_date"],
+    )
+    if message:
+        raise DomainError(message)
 
 
 @transaction.atomic
@@ -93,6 +110,7 @@ def _create(*, actor, data, petitioners, files, transferred_from=None):
         Petitioner(petition=petition, order=index, **_person_fields(person)) for index, person in enumerate(petitioners)
     ]
     Petitioner.objects.bulk_create(people)
+    _store_limitation(petition, data)
     for upload in files:
         _store_attachment(petition, upload, actor)
     _issue_deadline(petition, intake_stage(petition.kind), petition.received_date)
@@ -107,6 +125,30 @@ def _create(*, actor, data, petitioners, files, transferred_from=None):
     else:
         _event(petition, EventKind.RECEIVED, actor, note=_("Petition received."), is_public=True)
     return petition
+
+
+def _store_limitation(petition, data):
+    """Store the dates a complaint's limitation period counts from and the last day they give (Law on
+    Complaints Art 9, 33, 48), computed once; True if anything changed. Lodging late is only recorded here:
+    the officer is warned at intake and may refuse to accept on that ground."""
+    if not petition.is_complaint:
+        return False
+    facts = facts_for(petition, data)
+    result = assess(facts, received=petition.received_date)
+    values = {field: getattr(facts, field) for field in FACT_FIELDS}
+    values.update(rule=result.rule if result else None, last_day=result.last_day if result else None)
+    record = limitation_of(petition)
+    if record is None:
+        if not any(values[field] for field in FACT_FIELDS):
+            return False
+        petition.limitation = PetitionLimitation.objects.create(petition=petition, **values)
+        return True
+    if all(getattr(record, field) == value for field, value in values.items()):
+        return False
+    for field, value in values.items():
+        setattr(record, field, value)
+    record.save()
+    return True
 
 
 def _store_attachment(petition, upload, actor):
@@ -165,6 +207,8 @@ def update_petition(*, petition, actor, version, data, petitioners):
     if existing:
         changed.append("petitioners")
         Petitioner.objects.filter(pk__in=existing).delete()
+    if _store_limitation(current, data):
+        changed.append("limitation")
     current.search_text = _search_text(current, kept)
     current.version += 1
     first = current.deadline
@@ -179,7 +223,7 @@ def update_petition(*, petition, actor, version, data, petitioners):
         _issue_deadline(current, first.stage, current.received_date)
     current.save()
     labels = sorted(
-        {str(Petition._meta.get_field(f).verbose_name) if f != "petitioners" else _("petitioners") for f in changed}
+        {str(EDIT_LABELS[f]) if f in EDIT_LABELS else str(Petition._meta.get_field(f).verbose_name) for f in changed}
     )
     if labels:
         _event(current, EventKind.EDITED, actor, note=_("Changed: %(fields)s.") % {"fields": ", ".join(labels)})
