@@ -4,13 +4,15 @@ Every function takes the units in scope (a queryset) and a period, and makes
 one query (or a fixed few) whatever the amount of data.
 """
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Avg, BigIntegerField, Count, DecimalField, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from petitions.models import (
     DecisionKind,
+    Enforcement,
+    EventKind,
     Kind,
     Outcome,
     PetitionDeadline,
@@ -74,7 +76,8 @@ RESULT_GROUPS = {
 
 def resolution_results(units, period):
     """Forms 01/KQGQ (complaints) and 03/KQGQ (denunciations) for the petitions received in the period and
-    accepted (within competence), by how their resolution ended (one query). The forms add up:
+    accepted (within competence), by how their resolution ended (three queries: the petitions, the results their
+    decisions ordered, the enforcement of those decisions; see _ordered_and_achieved). The forms add up:
 
     within competence = resolved + withdrawn + terminated + still being resolved
     resolved = on time + late = justified + partly justified + unjustified
@@ -83,9 +86,11 @@ def resolution_results(units, period):
     that outcome, distinct from resolved (Luật KN 2011; Luật TC 2018 Art 33), and counts in neither on time
     nor late. On time: decided by the current resolution deadline (an extension's, if extended); late: every
     other resolved case. Resolution rate = resolved ÷ within competence."""
-    received = PetitionModel.objects.filter(
+    cohort = PetitionModel.objects.filter(
         handling_unit__in=units, received_date__range=(period.start, period.end), accepted_date__isnull=False
-    ).annotate(
+    )
+    received = cohort.annotate(
+        was_urged=Exists(PetitionEvent.objects.filter(petition=OuterRef("pk"), kind=EventKind.URGED)),
         ended_resolved=resolved_condition(),
         ended_withdrawn=ended_in(Status.WITHDRAWN),
         ended_terminated=ended_in(Status.TERMINATED),
@@ -116,12 +121,59 @@ def resolution_results(units, period):
             f"{group}_justified": Count("pk", filter=resolved & Q(outcome_justified=True)),
             f"{group}_partly": Count("pk", filter=resolved & Q(outcome_partly=True)),
             f"{group}_unjustified": Count("pk", filter=resolved & Q(outcome_unjustified=True)),
+            f"{group}_urged": Count("pk", filter=of & Q(was_urged=True)),
         }
     figures = received.aggregate(**aggregates)
+    figures |= _ordered_and_achieved(cohort.values("pk"))
     for group in RESULT_GROUPS:
         within = figures[f"{group}_within_competence"]
         figures[f"{group}_resolution_rate"] = round(100 * figures[f"{group}_resolved"] / within) if within else None
     return figures
+
+
+# What the decisions ordered (PetitionDecision) and what their enforcement achieved (Enforcement), as the
+# forms' columns: money and land to the State and to citizens, people disciplined, referrals to investigators.
+ORDERED_SUMS = (
+    "money_to_state",
+    "land_to_state",
+    "money_to_citizens",
+    "land_to_citizens",
+    "people_for_discipline",
+    "cases_to_investigation",
+    "people_to_investigation",
+)
+ACHIEVED_SUMS = (
+    "money_to_state_recovered",
+    "land_to_state_recovered",
+    "money_to_citizens_returned",
+    "land_to_citizens_returned",
+    "people_disciplined",
+)
+
+
+def _ordered_and_achieved(petition_ids):
+    """The result columns of 01/KQGQ and 03/KQGQ for the petitions `petition_ids` (two aggregate queries).
+
+    Ordered: summed over their resolution decisions (or conclusions). Achieved and the enforcement counts: over
+    the enforcements of those decisions, as they stand now (completed, or still in progress)."""
+    decisions = PetitionDecision.objects.filter(petition__in=petition_ids, kind=DecisionKind.RESOLUTION)
+    enforcements = Enforcement.objects.filter(petition__in=petition_ids)
+    ordered, achieved = {}, {}
+    for group, kinds in RESULT_GROUPS.items():
+        of = Q(petition__kind__in=kinds)
+        ordered |= {f"{group}_{name}": _total(name, of) for name in ORDERED_SUMS}
+        achieved |= {f"{group}_{name}": _total(name, of) for name in ACHIEVED_SUMS}
+        achieved[f"{group}_enforcement_completed"] = Count("pk", filter=of & Q(completed_on__isnull=False))
+        achieved[f"{group}_enforcement_in_progress"] = Count("pk", filter=of & Q(completed_on__isnull=True))
+    figures = decisions.aggregate(**ordered) | enforcements.aggregate(**achieved)
+    # Areas as numbers a workbook keeps as numbers (to one decimal, as recorded).
+    return {key: float(value) if "_land_" in key else value for key, value in figures.items()}
+
+
+def _total(name, of):
+    """Sum(name) over the rows `of`, 0 when there are none; areas keep their decimal."""
+    field = DecimalField(max_digits=20, decimal_places=1) if name.startswith("land") else BigIntegerField()
+    return Coalesce(Sum(name, filter=of), 0, output_field=field)
 
 
 def timeliness(units, period):
