@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danvan.orgunits.models import Unit
 from dashboard import selectors
@@ -225,6 +226,12 @@ def test_complaint_and_denunciation_results_apart(data, make_petition, people):
     leader = people["leader"]
     late = make_petition(kind=Kind.COMPLAINT_SECOND, received=date(2026, 1, 5))
     services.accept_petition(petition=late, actor=leader, accepted_date=date(2026, 1, 6))
+    # A second-instance decision follows a dialogue (Luật Khiếu nại 2011 Art 39).
+    services.record_dialogue(
+        petition=late, actor=leader, held_on=date(2026, 3, 12), place="Trụ sở UBND", participants="Ông An; UBND",
+        content="Trao đổi về yêu cầu.", result="Không thống nhất.",
+        minutes=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4", content_type="application/pdf"),
+    )  # fmt: skip
     services.resolve_petition(
         petition=late, actor=leader, decided_on=date(2026, 3, 13), number="2/QĐ", outcome=Outcome.UNJUSTIFIED
     )
