@@ -93,3 +93,41 @@ def test_removing_overrides(heard, administrator):
 def test_a_day_off_on_a_weekend_changes_no_working_day(heard, administrator):
     report = services.save_override(override=DayOff(date=SATURDAY, name="Nghỉ"), actor=administrator)
     assert heard == [] and report.days_off == [] and report.working_days == []
+
+
+@pytest.fixture
+def changes(monkeypatch):
+    calls = []
+
+    def listener(*, days_off, working_days, actor):
+        calls.append(([day for day, _ in days_off], [day for day, _ in working_days]))
+        return [f"changed {len(days_off)}/{len(working_days)}"]
+
+    monkeypatch.setattr(registry, "LISTENERS", {})
+    monkeypatch.setattr(registry, "CHANGE_LISTENERS", {"test": listener})
+    return calls
+
+
+def test_change_listeners_hear_both_directions(changes, administrator):
+    saturday = services.save_override(override=WorkingDay(date=SATURDAY, name="Làm bù"), actor=administrator)
+    assert changes == [([], [SATURDAY])] and saturday.lines == ["changed 0/1"]
+    day = saturday.override
+    day.date = NEXT_SATURDAY
+    services.save_override(override=day, actor=administrator)
+    assert changes[-1] == ([SATURDAY], [NEXT_SATURDAY])
+    services.save_override(override=DayOff(date=THURSDAY, name="Nghỉ"), actor=administrator)
+    assert changes[-1] == ([THURSDAY], [])
+
+
+def test_a_change_that_changes_no_day_tells_no_change_listener(changes, administrator):
+    services.save_override(override=DayOff(date=SATURDAY, name="Nghỉ"), actor=administrator)
+    assert changes == []
+
+
+def test_each_change_writes_a_history_row_with_its_actor(heard, administrator):
+    from danvan.history.models import Change, ChangeKind
+
+    day = services.save_override(override=DayOff(date=THURSDAY, name="Nghỉ"), actor=administrator).override
+    services.delete_override(override=day, actor=administrator)
+    kinds = list(Change.objects.filter(object_id=day.pk, actor=administrator).values_list("kind", flat=True))
+    assert ChangeKind.CREATED in kinds and ChangeKind.CLOSED in kinds
