@@ -46,7 +46,8 @@ PETITIONS = [
      "đường Trần Phú; đề nghị xem xét lại đơn giá đất ở.",
      "UBND phường Tân Phong", 1,
      [_person("Lò Văn Pọm", "012078001245", address="Tổ 12", phone="0912 345 671")],
-     [("accept", {"accepted_date": ago(37)}), ("assign", {"handler": "xulydon.tanphong"}), ("verify", {})], {}),
+     [("accept", {"accepted_date": ago(37)}), ("assign", {"handler": "xulydon.tanphong"}), ("verify", {}),
+      ("urge", {"note": "Đề nghị hoàn thành xác minh, trình dự thảo quyết định giải quyết trong tuần này."})], {}),
     ("cap-giay-chung-nhan", Kind.COMPLAINT_FIRST, "tanphong", 4, "Đất đai",
      "Khiếu nại việc từ chối cấp giấy chứng nhận quyền sử dụng đất",
      "Bà Hương khiếu nại việc bộ phận một cửa từ chối hồ sơ đề nghị cấp giấy chứng nhận lần đầu.",
@@ -149,8 +150,14 @@ PETITIONS = [
      "Khiếu nại việc áp giá bồi thường cây chè trên diện tích đất bị thu hồi.",
      "UBND phường Tân Phong", 1, [_person("Lò Văn Ỏn", "012067005566", address="Tổ 11")],
      [("accept", {"accepted_date": ago(45)}),
-      ("resolve", {"decided_on": ago(16), "number": "318/QĐ-UBND", "outcome": Outcome.PARTLY,
-                   "signer": "Đỗ Văn Long", "text": "Điều chỉnh đơn giá cây chè theo bảng giá mới."})],
+      ("resolve", {"decided_on": ago(40), "number": "318/QĐ-UBND", "outcome": Outcome.PARTLY,
+                   "signer": "Đỗ Văn Long", "text": "Điều chỉnh đơn giá cây chè theo bảng giá mới.",
+                   "money_to_citizens": 18_500_000}),
+      # Not complained of again within 30 days, the decision took legal effect (Luật Khiếu nại 2011 Art 44).
+      ("enforce", {"effective_date": ago(10), "measures": "Chi trả bổ sung 18.500.000 đồng tiền bồi thường cây chè "
+                   "cho hộ ông Ỏn.", "responsible_unit": "tanphong", "responsible_person": "xulydon.tanphong",
+                   "due_date": ago(-20)}),
+      ("enforcement_progress", {"date": ago(3), "note": "Đã lập dự toán kinh phí chi trả bổ sung, trình phê duyệt."})],
      {}),
 ]  # fmt: skip
 
@@ -205,7 +212,9 @@ def build_petitions():
 
 def _fields(values, *, today, users, units, created):
     """The step's form fields, with the table's shorthands resolved to dates, users, units and petitions."""
-    lookups = {"handler": users, "to_unit": units, "original": created}
+    lookups = {
+        "handler": users, "to_unit": units, "original": created, "responsible_unit": units, "responsible_person": users,
+    }  # fmt: skip
     fields = {}
     for name, value in values.items():
         if isinstance(value, timedelta):
