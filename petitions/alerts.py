@@ -15,15 +15,16 @@ from danvan.orgunits.selectors import body_in, members_of, nearest_leaders, prov
 from danvan.workdays.calendar import WorkCalendar
 
 from .deadlines import deadline_name
-from .models import PetitionDeadline
+from .models import PetitionDeadline, Stage
 from .workflow import OPEN_STATUSES
 
 SOURCE = "petition_deadline"
 
 
 def open_deadlines():
-    """Current, unmet deadlines of petitions still being handled."""
-    return PetitionDeadline.objects.filter(is_current=True, met_on__isnull=True, petition__status__in=OPEN_STATUSES)
+    """Current, unmet deadlines of petitions still being handled (the Art 38 ones: petitions.overdue_alerts)."""
+    running = PetitionDeadline.objects.filter(is_current=True, met_on__isnull=True, petition__status__in=OPEN_STATUSES)
+    return running.exclude(stage__in=(Stage.OVERDUE_REQUEST, Stage.OVERDUE_REPORT))
 
 
 def recipients(alert, deadline):

@@ -16,9 +16,12 @@ class PetitionsConfig(AppConfig):
         from .calendar_changes import register_listener
         from .enforcement_alerts import ENFORCEMENT_DUE_DATES
         from .models import Category
+        from .overdue_alerts import ART38_DEADLINES, LAPSES
         from .services.search import refresh_after_rename, remember_name
 
         register(PETITION_DEADLINES)
+        register(LAPSES)
+        register(ART38_DEADLINES)
         # Deadlines already issued that a new day off or working day would move are listed for the leaders.
         register_listener()
         register(ENFORCEMENT_DUE_DATES)

@@ -444,6 +444,31 @@ class DelayForm(StepForm):
     is_public = show_to_citizen()
 
 
+class OverdueRequestForm(StepForm):
+    """The superior body's written request for a report on an overdue denunciation (Luật Tố cáo Art 38)."""
+
+    requested_on = forms.DateField(label=_("Date of the request"), widget=DateInput(), validators=[not_in_future])
+    number = forms.CharField(label=_("Number of the request"), max_length=50, required=False)
+    content = forms.CharField(
+        label=_("What the resolver must report"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write what the request asks the resolver to report.")},
+    )
+
+
+class OverdueReportForm(StepForm):
+    """The resolver's report to the superior body on the overdue denunciation."""
+
+    reported_on = forms.DateField(label=_("Date of the report"), widget=DateInput(), validators=[not_in_future])
+    reasons = forms.CharField(
+        label=_("Reasons for the delay"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the reasons for the delay.")},
+    )
+    measures = forms.CharField(label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    committed_date = forms.DateField(label=_("Committed resolution date"), widget=DateInput(), required=False)
+
+
 class TerminateForm(StepForm):
     decided_on = forms.DateField(label=_("Decision date"), widget=DateInput(), validators=[not_in_future])
     number = forms.CharField(label=_("Termination decision number"), max_length=50)

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from danvan.accounts.roles import Role, has_role
-from danvan.orgunits.selectors import unit_with_descendants, units_visible_to, visible_unit_ids
+from danvan.orgunits.selectors import nearest_leaders, unit_with_descendants, units_visible_to, visible_unit_ids
 
 from .models import PetitionReader
 from .workflow import Status
@@ -110,6 +110,15 @@ def can_correct_deadline(user, petition):
 def can_view_moved_deadlines(user):
     """The page of deadlines moved by the calendar is the leaders' (they are the ones told)."""
     return has_role(user, Role.LEADER)
+
+
+def can_request_overdue_report(user, petition):
+    """Ask for a report on an overdue denunciation: the leaders of the directly superior body (Luật Tố cáo
+    Art 38), who may be readers of the petition only."""
+    record = getattr(petition, "overdue_report", None)
+    if record is None or not has_role(user, Role.LEADER):
+        return False
+    return any(leader.pk == user.pk for leader in nearest_leaders(record.superior_unit))
 
 
 def is_leader_in_handling_unit(user, petition):

@@ -180,6 +180,26 @@ STEPS = [
         target=Status.RESOLVED,
     ),
     Step(
+        # Luật Tố cáo Art 38: the superior body's leaders, who may only read the petition otherwise.
+        "overdue_request", _("Request a report on the overdue denunciation"), forms.OverdueRequestForm,
+        permissions.can_request_overdue_report,
+        lambda p, u, d: services.request_overdue_report(
+            petition=p, actor=u, requested_on=d["requested_on"], number=d["number"], content=d["content"]
+        ),
+        _("The request is recorded; the resolver's report deadline is set."), "outline-danger",
+        when=lambda p: services.pending_overdue_request(p) is not None,
+    ),
+    Step(
+        "overdue_report", _("Report on the overdue denunciation"), forms.OverdueReportForm,
+        permissions.can_handle_petition,
+        lambda p, u, d: services.report_overdue_denunciation(
+            petition=p, actor=u, reported_on=d["reported_on"], reasons=d["reasons"], measures=d["measures"],
+            committed_date=d["committed_date"],
+        ),
+        _("The report to the superior body is recorded."), "outline-danger",
+        when=lambda p: services.pending_overdue_report(p) is not None,
+    ),
+    Step(
         # Offered while the petition is open: a partial withdrawal changes no status.
         "withdraw", _("Record a withdrawal"), resolution_forms.WithdrawForm, _handles_or_classifies,
         lambda p, u, d: services.withdraw_petition(
@@ -242,6 +262,8 @@ STEPS = [
 ]  # fmt: skip
 
 BY_NAME = {step.name: step for step in STEPS}
+# Steps for officials who only read the petition (see permissions.can_read_petition): the superior body's.
+FOR_READERS = frozenset({"overdue_request"})
 # The step that takes a petition to each status reachable by a step.
 BY_TARGET = {step.target: step for step in STEPS if step.target is not None}
 

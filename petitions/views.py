@@ -251,7 +251,9 @@ def petition_step(request, pk, name):
     step = steps.BY_NAME.get(name)
     if step is None:
         raise Http404
-    petition = permissions.get_petition_or_404(selectors.petition_detail(request.user), request.user, pk)
+    petition = permissions.get_readable_petition_or_404(selectors.petition_page(request.user), request.user, pk)
+    if not (permissions.can_view_petition(request.user, petition) or step.name in steps.FOR_READERS):
+        raise Http404  # a reader takes no step but the few meant for them
     if not step.allowed(request.user, petition):
         raise PermissionDenied
     form = step.bind(petition, request.user, request.POST, request.FILES)

@@ -53,6 +53,14 @@ from .intake import (
     submit_online_petition,
     update_petition,
 )
+from .overdue_reports import (
+    open_overdue_report_request,
+    pending_overdue_report,
+    pending_overdue_request,
+    report_overdue_denunciation,
+    request_overdue_report,
+    superior_leaders,
+)
 from .saved_filters import delete_saved_filter, save_filter
 from .search import refresh_search_text
 from .withdrawal import withdraw_petition, withdrawal_rule_for
@@ -84,13 +92,18 @@ __all__ = [
     "guide_petition",
     "keep_moved_deadline",
     "mark_duplicate",
+    "open_overdue_report_request",
     "pending_acceptance_notice",
+    "pending_overdue_report",
+    "pending_overdue_request",
     "record_acceptance_notice",
     "record_dialogue",
     "record_dialogue_finding",
     "record_identity_access",
     "record_reader_viewing",
     "record_voter_recommendation",
+    "report_overdue_denunciation",
+    "request_overdue_report",
     "refresh_search_text",
     "refuse_petition",
     "rate_petition",
@@ -99,6 +112,7 @@ __all__ = [
     "send_daily_digest",
     "start_verification",
     "submit_online_petition",
+    "superior_leaders",
     "take_petition",
     "takes_dialogue",
     "takes_dialogue_finding",
