@@ -185,6 +185,8 @@ def facts_errors(data):
 def facts_for(petition, data):
     """The facts for `petition` after a correction: what `data` gives, the rest as stored before."""
     record = limitation_of(petition)
+    if record is None and petition.transferred_from_id is not None:
+        record = limitation_of(petition.transferred_from)  # a transferred copy carries the original's dates
     stored = {field: getattr(record, field) for field in FACT_FIELDS} if record else {}
     given = {field: data[field] for field in FACT_FIELDS if field in data}
     merged = {**stored, **given, "is_remote_area": petition.is_remote_area}

@@ -76,8 +76,8 @@ class LimitationRule(models.Model):
     legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     class Meta:
-        verbose_name = _("limitation period")
-        verbose_name_plural = _("limitation periods")
+        verbose_name = _("complaint limitation period")
+        verbose_name_plural = _("complaint limitation periods")
         ordering = ["applies_to", "condition", "-valid_from"]
         constraints = [
             models.CheckConstraint(
@@ -125,6 +125,13 @@ class GroupRepresentationRule(models.Model):
         return self.name
 
 
+def first_received(petition):
+    """The day a complaint was lodged: a copy transferred from another body keeps the original's day."""
+    while petition.transferred_from_id is not None:
+        petition = petition.transferred_from
+    return petition.received_date
+
+
 class PetitionLimitation(models.Model):
     """The dates a complaint's limitation period counts from, as the officer entered them, and the
     last day to lodge it computed once from the rule in force, stored with that rule."""
@@ -163,7 +170,7 @@ class PetitionLimitation(models.Model):
     @property
     def is_late(self):
         """Lodged after the last day (the law's obstacles already counted in)."""
-        return self.last_day is not None and self.petition.received_date > self.last_day
+        return self.last_day is not None and first_received(self.petition) > self.last_day
 
     @property
     def obstacle_days(self):

@@ -16,6 +16,7 @@ from .. import permissions
 from ..deadlines import intake_stage
 from ..limitation import FACT_FIELDS, assess, facts_errors, facts_for, limitation_of, representatives_error
 from ..models import Attachment, Channel, EventKind, Kind, Petition, Petitioner, PetitionLimitation, PetitionPolicy
+from ..models.limitation import first_received
 from ._common import KEY_ALPHABET, KEY_LENGTH, _event, _issue_deadline, _locked, _require, _search_text, _today
 
 PETITION_FIELDS = (
@@ -134,7 +135,7 @@ def _store_limitation(petition, data):
     if not petition.is_complaint:
         return False
     facts = facts_for(petition, data)
-    result = assess(facts, received=petition.received_date)
+    result = assess(facts, received=first_received(petition))
     values = {field: getattr(facts, field) for field in FACT_FIELDS}
     values.update(rule=result.rule if result else None, last_day=result.last_day if result else None)
     record = limitation_of(petition)

@@ -210,3 +210,26 @@ class TestIntakePage:
         response = client.post(reverse("petitions:create"), intake_post(units, decision_known_on="01/02/2026"))
         assert response.status_code == 302
         assert not Petition.objects.get().limitation.is_late
+
+
+def test_a_transferred_copy_keeps_the_dates_and_the_day_it_was_first_lodged(make_petition, people, units):
+    petition = make_petition(
+        kind=Kind.COMPLAINT_FIRST, received=date(2026, 3, 10), decision_known_on=date(2025, 12, 10)
+    )
+    services.transfer_petition(petition=petition, actor=people["officer"], note="", to_unit=units["other"])
+    copy = Petition.objects.get(transferred_from=petition)
+    assert copy.received_date == date(2026, 6, 1)  # received by the competent body today…
+    limitation = PetitionLimitation.objects.get(petition=copy)
+    assert limitation.decision_known_on == date(2025, 12, 10) and limitation.last_day == date(2026, 3, 10)
+    assert not limitation.is_late  # …but lodged with the first body on the last day
+
+
+def test_the_correction_form_shows_the_dates_for_a_complaint_only(client, make_petition, people):
+    client.force_login(people["officer"])
+    complaint = make_petition(received=date(2026, 3, 10), decision_known_on=date(2025, 12, 10))
+    html = client.get(reverse("petitions:edit", args=[complaint.pk])).content.decode()
+    assert 'data-testid="limitation-fields"' in html and 'value="10/12/2025"' in html
+    assert "limitation_acknowledged" not in html
+    feedback = make_petition(kind=Kind.FEEDBACK, received=date(2026, 3, 10))
+    html = client.get(reverse("petitions:edit", args=[feedback.pk])).content.decode()
+    assert 'data-testid="limitation-fields"' not in html
