@@ -54,6 +54,7 @@ class Province:
     reception: Body  # Ban Tiếp công dân tỉnh
     departments: list
     categories: dict
+    top: Body  # the province itself: its leaders see every unit in it (as the demo's province leader)
 
     @property
     def bodies(self):
@@ -61,7 +62,13 @@ class Province:
 
     @property
     def users(self):
-        return [user for body in self.bodies for user in (*body.leaders, *body.handlers, *body.officers)]
+        bodies = [self.top, *self.bodies]
+        return [user for body in bodies for user in (*body.leaders, *body.handlers, *body.officers)]
+
+    @property
+    def leader(self):
+        """The province's leader, who sees every petition of the province."""
+        return self.top.leaders[0]
 
 
 def build_province(name, rng, *, password=None):
@@ -110,6 +117,7 @@ def build_province(name, rng, *, password=None):
         reception=reception,
         departments=departments,
         categories=categories,
+        top=Body(unit=root, key=f"p{root.division_code}.tinh"),
     )
     _officials(province, rng, password)
     return province
@@ -121,6 +129,7 @@ COMMUNE_STAFF = (
     ("handlers", Role.HANDLER, "xuly", "Công chức Tư pháp – Hộ tịch {place}", 2),
     ("officers", Role.RECEPTION_OFFICER, "tiepdan", "Công chức Văn phòng – Thống kê {place}", 1),
 )
+TOP_STAFF = (("leaders", Role.LEADER, "lanhdao", "Phó Chủ tịch UBND {lower}", 1),)
 PROVINCE_STAFF = (
     ("leaders", Role.LEADER, "lanhdao", "Lãnh đạo {unit}", 1),
     ("handlers", Role.HANDLER, "xuly", "Chuyên viên {unit}", 3),
@@ -138,11 +147,12 @@ def _person_name(rng):
 def _officials(province, rng, password):
     """Fill each body's leaders, handlers and officers: existing `gen.` users, or new ones made in bulk."""
     specs = []
-    for body in province.bodies:
-        staff = COMMUNE_STAFF if body.place else PROVINCE_STAFF
+    for body in [province.top, *province.bodies]:
+        staff = TOP_STAFF if body is province.top else COMMUNE_STAFF if body.place else PROVINCE_STAFF
         for attribute, role, part, position, count in staff:
             for index in range(1, count + 1):
-                title = position.format(place=body.place, unit=body.unit.name)
+                lower = body.unit.name[0].lower() + body.unit.name[1:]
+                title = position.format(place=body.place, unit=body.unit.name, lower=lower)
                 specs.append((body, attribute, role, f"{PREFIX}{body.key}.{part}{index}", title))
     existing = {user.username: user for user in User.objects.filter(username__startswith=PREFIX)}
     hashed = make_password(password)
