@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from danvan.notifications.services import notify
 from danvan.orgunits.selectors import nearest_leaders
-from danvan.workdays.calendar import WEEKEND, WorkCalendar
+from danvan.workdays.calendar import WorkCalendar
 
 from .deadlines import deadline_name, due_date_for
 from .models import CountingUnit, MovedDeadline, MovedStatus, Petition, PetitionDeadline
@@ -36,38 +36,23 @@ def _short(day):
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
-# The announcing document of a day (danvan.workdays: the override rows carry it).
+# The announcing document of a day (danvan.workdays: the override rows carry it, the calendar finds them).
 
 
 def announcement_row(calendar, day):
     """The override row that set `day` apart from the Labour Code's calendar, or None."""
-    if hasattr(calendar, "announcement"):
-        return calendar.announcement(day)
-    from danvan.workdays.models import DayOff, WorkingDay
-
-    return WorkingDay.objects.filter(date=day).first() or DayOff.objects.filter(date=day).first()
+    return calendar.announcement(day)
 
 
 def document_label(row):
     """How the announcing document is named in a sentence ("Official Letter 12729/VPCP-KGVX of 25/12/2025"),
     or "" for a row no document announced."""
-    if row is None:
-        return ""
-    if hasattr(row, "document"):
-        return str(row.document)
-    return row.legal_basis
+    return str(row.document) if row is not None else ""
 
 
 def swapped_working_days(calendar, start, end):
     """[(day, name)] for the weekend days worked in (start, end]: the days a swap made working days."""
-    if hasattr(calendar, "working_weekend_days_between"):
-        return calendar.working_weekend_days_between(start + ONE_DAY, end)
-    days, day = [], start + ONE_DAY
-    while day <= end:
-        if day.weekday() in WEEKEND and calendar.is_working_day(day):
-            days.append((day, calendar.special_name(day) if hasattr(calendar, "special_name") else ""))
-        day += ONE_DAY
-    return days
+    return calendar.working_weekend_days_between(start + ONE_DAY, end)
 
 
 def announced_days(calendar, start, end):

@@ -247,3 +247,27 @@ def test_the_citizens_status_page_names_the_announcement(recommendation, people,
     assert "16/01/2026" in html
     # The leader's reason stays internal.
     assert "7731" not in html
+
+
+def test_the_administrator_saving_the_working_saturday_in_the_admin_is_told(recommendation, client):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(username="quantri", password="x", email="")
+    client.force_login(admin)
+    response = client.post(
+        reverse("admin:workdays_workingday_add"),
+        {
+            "date": "10/01/2026",
+            "name": "Làm bù cho ngày 02/01/2026",
+            "document_type": "official_letter",
+            "document_number": LETTER,
+            "document_date": "25/12/2025",
+            "issuing_body": "Văn phòng Chính phủ",
+            "legal_basis": "",
+        },
+        follow=True,
+    )
+    assert WorkingDay.objects.filter(date=SWAPPED_SATURDAY).exists()
+    html = response.content.decode()
+    assert "1 hạn đã cấp bị ảnh hưởng theo lịch mới" in html
+    assert moved_rows(recommendation).get().new_due_date == date(2026, 1, 16)
