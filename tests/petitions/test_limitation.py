@@ -45,6 +45,11 @@ class TestFirstComplaint:
         late = record(make_petition, date(2026, 2, 24), decision_known_on=date(2025, 11, 19))
         assert late.is_late
 
+    def test_a_limit_ending_on_the_new_year_2026_bridge_day_rolls_to_monday(self, make_petition):
+        # 4/10/2025 + 90 days = Friday 2/1/2026, a day off by the swap of Công văn 12729/VPCP-KGVX.
+        limitation = record(make_petition, date(2026, 1, 5), decision_known_on=date(2025, 10, 4))
+        assert limitation.last_day == date(2026, 1, 5) and not limitation.is_late
+
     def test_the_time_of_a_legal_obstacle_is_not_counted(self, make_petition):
         limitation = record(
             make_petition,
