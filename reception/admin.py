@@ -43,7 +43,12 @@ class ReceptionSessionAdmin(ReadOnlyWorkflowAdmin):
 
 @admin.register(ReceptionNorm)
 class ReceptionNormAdmin(admin.ModelAdmin):
-    list_display = ["position", "required_days", "period", "may_delegate", "valid_from", "valid_to"]
+    """Norms are dated data: a changed rule is a new row from its date, the old one closed the day before,
+    so compliance for past years keeps the norm that was in force."""
+
+    list_display = ["position", "required_days", "period", "may_delegate", "valid_from", "valid_to", "legal_basis"]
+    list_filter = ["position", "period"]
+    search_fields = ["legal_basis"]
 
 
 @admin.register(ReceptionDuty)

@@ -21,6 +21,7 @@ from danvan.orgunits.selectors import units_visible_to
 from danvan.workflow import DomainError
 
 from . import exports, permissions, selectors, services
+from .compliance import compliance_report, months_of
 from .filters import SessionFilter, VisitFilter, VoterMeetingFilter
 from .forms import (
     AdHocSessionForm,
@@ -345,8 +346,8 @@ def compliance(request):
         start=start,
         end=end,
         unit=unit,
-        rows=selectors.compliance_report(request.user, start, end, unit),
-        months=[date(year, month, 1) for year, month in selectors.months_of(start, end)],
+        rows=compliance_report(request.user, start, end, unit),
+        months=[date(year, month, 1) for year, month in months_of(start, end)],
     )
     return render(request, "reception/compliance.html", context)
 

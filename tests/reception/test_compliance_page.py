@@ -129,3 +129,27 @@ def test_more_officials_and_months_cost_no_more_queries(client, units, chairmen,
     for day in (date(2026, 2, 5), date(2026, 6, 4), date(2026, 7, 9)):
         held(chairmen["tan_phong"], day)
     assert count_queries(client, {"date_from": "01/02/2026", "date_to": "30/11/2026"}) == one
+
+
+def test_each_month_says_which_weeks_were_required_and_why(client, chairmen):
+    """February 2026 for a commune chairman: the weeks counted with their dates, the Tết week not required,
+    the days held in person, and the norm applied with its legal basis."""
+    for day in (date(2026, 2, 5), date(2026, 2, 26), date(2026, 3, 5)):
+        held(chairmen["tan_phong"], day)
+    client.force_login(chairmen["tan_phong"])
+    response = client.get(reverse("reception:compliance"), {"date_from": "01/02/2026", "date_to": "31/03/2026"})
+    (row,) = response.context["rows"]
+    assert [(month.month, month.required, month.held) for month in row.months] == [
+        (date(2026, 2, 1), 3, 2),
+        (date(2026, 3, 1), 4, 1),
+    ]
+    html = " ".join(response.content.decode().split())
+    assert "Tháng 02/2026" in html and "Tháng 03/2026" in html
+    assert "02/02 – 08/02/2026</span>: trực tiếp tiếp ngày 05/02" in html
+    assert "09/02 – 15/02/2026</span>: phải tiếp, chưa trực tiếp tiếp buổi nào" in html
+    assert (
+        "16/02 – 22/02/2026</span>: không bắt buộc: không có ngày làm việc (Giao thừa Tết Nguyên Đán, Tết Nguyên Đán"
+        in html
+    )
+    assert "Định mức áp dụng:" in html and "Luật Tiếp công dân 2013, Điều 15" in html
+    assert f'id="official-{row.duty.pk}"' in html and f'href="#official-{row.duty.pk}"' in html
