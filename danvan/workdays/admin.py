@@ -136,9 +136,14 @@ class DayToConfirmAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # A decided day is read only: who decided, when and why stay as recorded.
+        pending = obj is None or obj.status == DayStatus.PENDING
+        return pending and super().has_change_permission(request, obj)
+
     def get_fields(self, request, obj=None):
         fields = list(self.readonly_fields)
-        if obj is not None and obj.status == DayStatus.PENDING and self.has_change_permission(request, obj):
+        if obj is not None and self.has_change_permission(request, obj):
             fields += ["decision", "note"]
         return fields
 

@@ -113,6 +113,8 @@ def test_the_admin_pages_warn_and_decide(client, culture_day, administrator):
     assert culture_day.status == DayStatus.CONFIRMED and culture_day.decision_note == "Đã đối chiếu"
     page = client.get(reverse("admin:workdays_dayoff_changelist")).content.decode()
     assert "80-NQ/TW" not in page
+    decided = client.get(url)
+    assert decided.status_code == 200 and 'name="decision"' not in decided.content.decode()
 
 
 def test_the_year_page_shows_the_notice(client, culture_day, administrator):
