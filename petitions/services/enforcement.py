@@ -24,7 +24,7 @@ from ..models import (
     PetitionDecision,
     PetitionReader,
 )
-from ..workflow import OPEN_STATUSES, Status
+from ..workflow import Status
 from ._common import _event, _locked, _require, _today
 
 # The kinds whose decision or conclusion is enforced, and the statuses it is enforced in.
@@ -251,8 +251,8 @@ def escalate_enforcement(*, enforcement, level, recipients_label, readers=(), ac
 
 
 def can_be_urged(petition):
-    """A petition is urged while it is being resolved or its decision is being carried out."""
-    return petition.status in OPEN_STATUSES or open_enforcement(petition) is not None
+    """A petition is urged while it is being resolved (accepted, being verified) or its decision carried out."""
+    return petition.status in (Status.ACCEPTED, Status.VERIFYING) or open_enforcement(petition) is not None
 
 
 @transaction.atomic

@@ -318,6 +318,7 @@ class TestUrging:
         time_machine.move_to("2026-03-02 09:00 +0700", tick=False)
         petition = make_petition(received=date(2026, 2, 6))
         services.accept_petition(petition=petition, actor=people["handler"], accepted_date=date(2026, 2, 10))
+        petition.refresh_from_db()
         assert "urge" in [s.name for s in steps.steps_for(people["leader"], petition)]
         assert "urge" not in [s.name for s in steps.steps_for(people["handler"], petition)]
         steps.take_step("urge", petition, people["leader"], note="Đề nghị giải quyết trước 10/3/2026.")
