@@ -271,3 +271,22 @@ def test_the_administrator_saving_the_working_saturday_in_the_admin_is_told(reco
     html = response.content.decode()
     assert "1 hạn đã cấp bị ảnh hưởng theo lịch mới" in html
     assert moved_rows(recommendation).get().new_due_date == date(2026, 1, 16)
+
+
+def test_the_page_reads_in_a_fixed_number_of_queries(make_petition, people, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 1, 5))
+    announce_working_saturday()
+    client.force_login(people["leader"])
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("petitions:moved_deadlines"))
+    WorkingDay.objects.filter(date=SWAPPED_SATURDAY).delete()
+    for _ in range(3):
+        make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 1, 5))
+    announce_working_saturday()
+    with CaptureQueriesContext(connection) as four:
+        html = client.get(reverse("petitions:moved_deadlines")).content.decode()
+    assert html.count('data-testid="moved-deadline"') == 4
+    assert len(four) == len(one)
