@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.core import get_usage
 
 from danvan.client_ip import client_ip
+from danvan.forms import DateInput, not_in_future
 from danvan.orgunits.models import Unit, UnitKind
 from danvan.orgunits.selectors import body_in
 from danvan.validators import citizen_id_validator, phone_validator
@@ -253,6 +254,14 @@ class SubmissionForm(forms.Form):
     summary = forms.CharField(label=_("Subject (one line)"), max_length=300)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}))
     respondent = forms.CharField(label=_("Person or body concerned (if any)"), max_length=300, required=False)
+    # What the limitation period of a complaint counts from (Law on Complaints Art 9); the officer sees it.
+    decision_known_on = forms.DateField(
+        label=_("For a complaint: the day you received or learned of the decision or act"),
+        required=False,
+        widget=DateInput(),
+        validators=[not_in_future],
+        help_text=_("A complaint is lodged within 90 days of that day (Law on Complaints 2011, Art 9)."),
+    )
     full_name = forms.CharField(label=_("Your full name"), max_length=150, required=False)
     citizen_id = CitizenIdField(
         label=_("Citizen ID number"), required=False, validators=[citizen_id_validator],
@@ -295,6 +304,7 @@ def _submission(data):
             "summary": data["summary"],
             "content": data["content"],
             "respondent": data["respondent"],
+            "decision_known_on": data.get("decision_known_on") if data["kind"] == Kind.COMPLAINT_FIRST else None,
         },
         "petitioner": {field: data[field] for field in ("full_name", "citizen_id", "phone", "address")},
         "files": data["files"],

@@ -9,7 +9,7 @@ from django.urls import reverse
 from petitions import services
 from petitions.forms import RefuseForm
 from petitions.limitation import Facts, assess
-from petitions.models import ComplaintSubject, Kind, LimitationRule, Petition, PetitionLimitation
+from petitions.models import Category, ComplaintSubject, Kind, LimitationRule, Petition, PetitionLimitation
 from tests.petitions.test_views import intake_post
 
 pytestmark = pytest.mark.django_db
@@ -238,3 +238,16 @@ def test_the_correction_form_shows_the_dates_for_a_complaint_only(client, make_p
     feedback = make_petition(kind=Kind.FEEDBACK, received=date(2026, 3, 10))
     html = client.get(reverse("petitions:edit", args=[feedback.pk])).content.decode()
     assert 'data-testid="limitation-fields"' not in html
+
+
+def test_a_citizen_online_gives_the_date_and_the_officer_sees_the_result(client, units, people):
+    data = {
+        "kind": Kind.COMPLAINT_FIRST, "locality": units["committee"].parent.pk,
+        "category": Category.objects.get(name="Đất đai").pk, "summary": "Khiếu nại quyết định xử phạt",
+        "content": "Nội dung", "full_name": "Lò Văn Pọm", "citizen_id": "012078001245",
+        "decision_known_on": "02/03/2026",
+    }  # fmt: skip
+    assert client.post(reverse("submit"), data).status_code == 302
+    limitation = Petition.objects.get().limitation
+    assert limitation.decision_known_on == date(2026, 3, 2) and limitation.last_day == date(2026, 6, 1)
+    assert not limitation.is_late  # received today: the ninetieth day, Sunday 31/5, rolls to Monday 1/6
