@@ -290,3 +290,19 @@ def test_the_page_reads_in_a_fixed_number_of_queries(make_petition, people, clie
         html = client.get(reverse("petitions:moved_deadlines")).content.decode()
     assert html.count('data-testid="moved-deadline"') == 4
     assert len(four) == len(one)
+
+
+def test_removing_the_working_saturday_moves_a_deadline_issued_with_it(make_petition, people):
+    announce_swap()
+    petition = make_petition(kind=Kind.RECOMMENDATION, received=date(2026, 1, 5))
+    assert petition.deadline.due_date == date(2026, 1, 16)
+    workdays.delete_override(override=WorkingDay.objects.get(date=SWAPPED_SATURDAY), actor=None)
+    moved = moved_rows(petition).get()
+    assert (moved.issued_due_date, moved.new_due_date, moved.announcement) == (
+        date(2026, 1, 16),
+        date(2026, 1, 19),
+        "",
+    )
+    services.correct_moved_deadline(moved=moved, actor=people["leader"], reason="Bỏ ngày làm bù")
+    event = petition.events.get(kind=EventKind.DEADLINE_CORRECTED)
+    assert "10/01/2026" in event.note and "19/01/2026" in event.note
