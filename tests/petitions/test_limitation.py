@@ -251,3 +251,18 @@ def test_a_citizen_online_gives_the_date_and_the_officer_sees_the_result(client,
     limitation = Petition.objects.get().limitation
     assert limitation.decision_known_on == date(2026, 3, 2) and limitation.last_day == date(2026, 6, 1)
     assert not limitation.is_late  # received today: the ninetieth day, Sunday 31/5, rolls to Monday 1/6
+
+
+def test_administrators_keep_the_rules_in_the_admin_and_a_used_rule_can_only_be_ended(client, make_petition):
+    from danvan.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True))
+    listing = client.get("/admin/petitions/limitationrule/").content.decode()
+    assert "Khiếu nại lần hai (vùng sâu, vùng xa đi lại khó khăn)" in listing
+    groups = client.get("/admin/petitions/grouprepresentationrule/").content.decode()
+    assert "Nhóm từ 11 người trở lên" in groups
+    used = make_petition(received=date(2026, 3, 10), decision_known_on=date(2025, 12, 10)).limitation.rule
+    page = client.get(f"/admin/petitions/limitationrule/{used.pk}/change/").content.decode()
+    assert 'name="days"' not in page and 'name="valid_to"' in page
+    assert client.post(f"/admin/petitions/limitationrule/{used.pk}/delete/").status_code == 403
