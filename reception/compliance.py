@@ -33,6 +33,8 @@ class WeekCheck:
     # or, when it has working days, that the official did not hold the position then.
     days_off: list = field(default_factory=list)
     out_of_term: bool = False
+    # Saturdays or Sundays worked in exchange for a bridge day off, named with their announcement: [(day, name)].
+    working_weekend: list = field(default_factory=list)
 
     @property
     def sunday(self):
@@ -103,7 +105,8 @@ class _Weeks:
                 reason = self.calendar.reason_off(day)
                 if reason and reason not in names:
                     names.append(reason)
-            self._weeks[monday] = (working, names)
+            swapped = self.calendar.working_weekend_days_between(days[5], days[6])
+            self._weeks[monday] = (working, names, swapped)
         return self._weeks[monday]
 
 
@@ -114,7 +117,7 @@ def _in_term(duty, day):
 def _week_checks(duty, mondays, weeks, days):
     checks = []
     for monday in mondays:
-        working, names = weeks[monday]
+        working, names, swapped = weeks[monday]
         in_term = [day for day in working if _in_term(duty, day)]
         held = sorted(day for day in days if monday <= day <= monday + timedelta(days=6))
         checks.append(
@@ -124,6 +127,7 @@ def _week_checks(duty, mondays, weeks, days):
                 held_days=held,
                 days_off=names if not working else [],
                 out_of_term=bool(working) and not in_term,
+                working_weekend=swapped,
             )
         )
     return checks

@@ -89,7 +89,7 @@ def test_the_tet_2026_week_requires_no_session(chairman):
     assert [week.monday.day for week in february.required_weeks] == [2, 9, 23]
     tet = february.weeks[2]
     assert not tet.required and tet.sunday == date(2026, 2, 22) and not tet.out_of_term
-    assert "Tết Nguyên Đán" in tet.days_off and len(tet.days_off) == 5  # Giao thừa … Mùng bốn
+    assert "Tết Nguyên Đán" in tet.days_off and all("Tết" in name for name in tet.days_off)  # Giao thừa … Mùng bốn
     assert february.held_days == [date(2026, 2, 5), date(2026, 2, 12), date(2026, 2, 26)]
 
 
@@ -115,3 +115,16 @@ def test_weeks_before_the_official_took_the_position_are_not_required(chairman):
         (23, True, False),
     ]
     assert (march.required, march.held) == (2, 1)
+
+
+def test_the_new_year_2026_swap_is_named_in_the_week_it_makes_longer(chairman):
+    # January 2026 counts the weeks of Mondays 29/12/2025 (Thursday 1/1), 5/1, 12/1, 19/1 and 26/1. The week of
+    # 29/12 keeps three working days in 2025 although Friday 2/1 was given off; Saturday 10/1 was worked instead
+    # (Official Letter 12729/VPCP-KGVX, seeded with the calendar's announcements).
+    held(chairman, date(2025, 12, 30))
+    january = row(chairman, 2026, 1)
+    assert [week.monday for week in january.weeks][:2] == [date(2025, 12, 29), date(2026, 1, 5)]
+    assert (january.required, january.held) == (5, 1)
+    assert january.weeks[0].held_days == [date(2025, 12, 30)]
+    ((saturday, name),) = january.weeks[1].working_weekend
+    assert saturday == date(2026, 1, 10) and "12729/VPCP-KGVX" in name

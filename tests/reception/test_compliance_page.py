@@ -153,3 +153,9 @@ def test_each_month_says_which_weeks_were_required_and_why(client, chairmen):
     )
     assert "Định mức áp dụng:" in html and "Luật Tiếp công dân 2013, Điều 15" in html
     assert f'id="official-{row.duty.pk}"' in html and f'href="#official-{row.duty.pk}"' in html
+
+
+def test_a_swapped_working_saturday_is_named_with_its_announcement(client, chairmen):
+    client.force_login(chairmen["tan_phong"])
+    html = " ".join(client.get(reverse("reception:compliance"), {"month": "2026-01"}).content.decode().split())
+    assert "Thứ Bảy 10/01 là ngày làm việc:" in html and "12729/VPCP-KGVX" in html
