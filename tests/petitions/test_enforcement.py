@@ -230,6 +230,48 @@ class TestEnforcement:
         assert response.status_code == 400 and "Số tiền không được là số âm." in response.content.decode()
         assert Enforcement.objects.get().completed_on is None
 
+    def test_the_page_offers_the_step_and_keeps_the_input_of_a_refused_form(
+        self, resolved, people, time_machine, client
+    ):
+        petition = resolved()
+        time_machine.move_to("2026-04-03 09:00 +0700", tick=False)
+        client.force_login(people["leader"])
+        assert (
+            "Tổ chức thi hành quyết định"
+            in client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+        )
+        response = client.post(
+            reverse("petitions:step", args=[petition.pk, "enforce"]),
+            {
+                "enforce-effective_date": "02/04/2026",
+                "enforce-measures": "Chi trả bổ sung.",
+                "enforce-due_date": "15/05/2026",
+            },
+        )
+        html = response.content.decode()
+        assert (
+            response.status_code == 400 and "Ghi rõ ai phải thực hiện quyết định" in html and "Chi trả bổ sung." in html
+        )
+        assert not Enforcement.objects.exists()
+        response = client.post(
+            reverse("petitions:step", args=[petition.pk, "enforce"]),
+            {
+                "enforce-effective_date": "02/04/2026",
+                "enforce-measures": "Chi trả bổ sung.",
+                "enforce-due_date": "15/05/2026",
+                "enforce-responsible_person": people["colleague"].pk,
+            },
+        )
+        assert response.status_code == 302
+        html = client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+        assert "Hạn hoàn thành 15/05/2026" in html and people["colleague"].full_name in html
+        # The progress step is offered on the page once the enforcement runs.
+        response = client.post(
+            reverse("petitions:step", args=[petition.pk, "enforcement_progress"]),
+            {"enforcement_progress-date": "03/04/2026", "enforcement_progress-note": "Đã họp."},
+        )
+        assert response.status_code == 302 and Enforcement.objects.get().progress.count() == 1
+
 
 class TestEnforcementAlerts:
     @pytest.fixture
