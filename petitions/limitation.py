@@ -158,9 +158,12 @@ def assess(facts, *, received, calendar=None):
     return None
 
 
-def facts_errors(data):
-    """What is wrong with the dates entered for the limitation period, as (field, message) pairs."""
+def facts_errors(data, *, kind):
+    """What is wrong with the dates entered for a complaint's limitation period, as (field, message) pairs;
+    nothing for other kinds, whose form does not show these fields."""
     errors = []
+    if kind not in COMPLAINT_KINDS:
+        return errors
     received = data.get("received_date")
     if received and data.get("decision_known_on") and data["decision_known_on"] > received:
         errors.append(

@@ -62,7 +62,7 @@ def limitation_initial(petition):
 def check_limitation(form, cleaned, kind):
     """Add the errors in the dates entered and, at intake, the unconfirmed warning on a late complaint;
     return the assessment (None when it cannot be computed)."""
-    for field, message in facts_errors(cleaned):
+    for field, message in facts_errors(cleaned, kind=kind):
         form.add_error(field, message)
     if kind not in COMPLAINT_KINDS or not cleaned.get("received_date"):
         return None

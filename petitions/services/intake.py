@@ -73,7 +73,7 @@ def _validate_intake(data, petitioners):
         raise DomainError(_("A complaint cannot be anonymous: the complainant must be identified."))
     if data["received_date"] > _today():
         raise DomainError(_("The received date cannot be in the future."))
-    errors = facts_errors(data)
+    errors = facts_errors(data, kind=kind)
     if errors:
         raise DomainError(errors[0][1])
     representatives = sum(1 for person in petitioners if person.get("is_representative"))

@@ -266,3 +266,10 @@ def test_administrators_keep_the_rules_in_the_admin_and_a_used_rule_can_only_be_
     page = client.get(f"/admin/petitions/limitationrule/{used.pk}/change/").content.decode()
     assert 'name="days"' not in page and 'name="valid_to"' in page
     assert client.post(f"/admin/petitions/limitationrule/{used.pk}/delete/").status_code == 403
+
+
+def test_dates_typed_before_choosing_another_kind_do_not_block_it(client, people, units):
+    client.force_login(people["officer"])
+    post = intake_post(units, kind=Kind.FEEDBACK, obstacle_from="01/12/2025", decision_known_on="01/01/2020")
+    assert client.post(reverse("petitions:create"), post).status_code == 302
+    assert not PetitionLimitation.objects.exists()
