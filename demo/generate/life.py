@@ -29,6 +29,7 @@ from petitions.models import (
 from petitions.workflow import Status
 
 from . import texts
+from .store import maker
 
 LATE, STUCK = 0.08, 0.015  # shares of steps taken after their deadline, and of cases left unresolved
 OUTCOMES = ((Outcome.UNJUSTIFIED, 0.66), (Outcome.PARTLY, 0.2), (Outcome.JUSTIFIED, 0.14))
@@ -65,7 +66,7 @@ class Life:
 
     def event(self, kind, day, actor, note="", *, public=False, frm="", to="", related=None, petition_id=None):
         self.gen.batch.events.append(
-            PetitionEvent(
+            maker(PetitionEvent)(
                 petition_id=petition_id or self.p.pk, kind=kind, actor=actor, note=note, is_public=public,
                 from_status=frm, to_status=to, related_petition_id=related, created_at=self.at(day),
             )
@@ -81,7 +82,7 @@ class Life:
         for row in self.gen.batch.deadlines_of(self.p.pk):
             if row.stage == stage and row.is_current:
                 row.is_current = False
-        deadline = PetitionDeadline(
+        deadline = maker(PetitionDeadline)(
             pk=self.gen.deadline_ids.take(), petition_id=self.p.pk, stage=stage, rule=rule, complexity=complexity,
             start_date=start, due_date=self.rules.due_date(rule, start, complexity, fixed=self.p.answer_by),
             is_current=True, created_at=self.at(start),
@@ -98,7 +99,7 @@ class Life:
 
     def decision(self, kind, day, actor, *, number="", outcome="", text="", signer=""):
         self.gen.batch.decisions.append(
-            PetitionDecision(
+            maker(PetitionDecision)(
                 petition_id=self.p.pk, kind=kind, number=number, date=day, signer=signer, outcome=outcome, text=text,
                 recorded_by=actor, recorded_at=self.at(day),
                 money_to_state=self.rng.choice((0, 0, 15_000_000, 120_000_000)) if outcome == Outcome.JUSTIFIED else 0,
@@ -267,7 +268,7 @@ class Life:
         if not checked and rng.random() < 0.08 and day + timedelta(days=3) <= self.today:
             scores = [rng.choice((3, 4, 4, 5, 5)) for _n in range(5)]
             self.gen.batch.ratings.append(
-                SatisfactionRating(
+                maker(SatisfactionRating)(
                     petition_id=self.p.pk, access=scores[0], procedures=scores[1], official=scores[2],
                     result=scores[3], feedback_handling=scores[4], created_at=self.at(day + timedelta(days=3)),
                 )

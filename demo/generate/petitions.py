@@ -37,7 +37,7 @@ from reception.models import Visit, Visitor, VisitOutcome, VoterMeeting
 from . import texts
 from .life import Life, short_date
 from .people import person, village, visit_kind
-from .store import IdPool, forget_queries
+from .store import IdPool, forget_queries, insert, maker
 
 KINDS = (Kind.RECOMMENDATION, Kind.FEEDBACK, Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND, Kind.DENUNCIATION)
 KIND_WEIGHTS = (44, 31, 15, 3, 7)
@@ -72,19 +72,17 @@ class Batch:
     def write(self):
         """Insert everything; foreign keys between the rows (a petition's current deadline) are checked at
         commit, as the schema's constraints are deferred."""
-        Petition.objects.bulk_create(self.petitions, batch_size=1000)
-        PetitionDeadline.objects.bulk_create(self.deadlines, batch_size=2000)
-        Petitioner.objects.bulk_create(self.petitioners, batch_size=2000)
-        PetitionEvent.objects.bulk_create(self.events, batch_size=2000)
-        PetitionDecision.objects.bulk_create(self.decisions, batch_size=2000)
-        SatisfactionRating.objects.bulk_create(self.ratings, batch_size=2000)
+        insert(Petition, self.petitions)
+        insert(PetitionDeadline, self.deadlines)
+        insert(Petitioner, self.petitioners)
+        insert(PetitionEvent, self.events)
+        insert(PetitionDecision, self.decisions)
+        insert(SatisfactionRating, self.ratings)
+        # Visits' ids are needed for their visitors: bulk_create returns them.
         visits = Visit.objects.bulk_create([visit for visit, _people in self.visits], batch_size=2000)
-        Visitor.objects.bulk_create(
-            [Visitor(visit=visit, **people) for visit, (_v, group) in zip(visits, self.visits, strict=True)
-             for people in group],
-            batch_size=2000,
-        )  # fmt: skip
-        VoterMeeting.petitions.through.objects.bulk_create(self.meeting_links, batch_size=2000)
+        people = [(visit, person) for visit, (_v, group) in zip(visits, self.visits, strict=True) for person in group]
+        insert(Visitor, [maker(Visitor)(visit=visit, **person) for visit, person in people])
+        insert(VoterMeeting.petitions.through, self.meeting_links)
         return {"events": len(self.events), "deadlines": len(self.deadlines), "visits": len(visits)}
 
 
@@ -245,7 +243,7 @@ class PetitionGenerator:
                 received, (meeting_id, answer_by) = meeting[0], meeting[1]
         recorder = None if channel == Channel.ONLINE else rng.choice(receiving.officers or receiving.handlers)
         anonymous = not people
-        p = Petition(
+        p = maker(Petition)(
             pk=pk, code=f"DT-{received.year}-{pk:06d}", lookup_key="".join(rng.choices(KEY_ALPHABET, k=KEY_LENGTH)),
             kind=kind, channel=channel, received_date=received, receiving_unit=receiving.unit,
             handling_unit=receiving.unit, category=self.province.categories[category], summary=summary,
@@ -276,7 +274,7 @@ class PetitionGenerator:
         """The petition's rows: its petitioners, its first line, its steps up to today; then the petition a
         transfer to the competent body made, with its own steps."""
         life = Life(self, p, body, self.tz)
-        signers = [Petitioner(petition_id=p.pk, order=n, **_fields(person)) for n, person in enumerate(people)]
+        signers = [maker(Petitioner)(petition_id=p.pk, order=n, **_fields(person)) for n, person in enumerate(people)]
         if transferred_from is None:
             life.event(EventKind.RECEIVED, p.received_date, recorder, _("Petition received."), public=True)
         else:
@@ -297,7 +295,7 @@ class PetitionGenerator:
         self.batch.petitioners.extend(signers)
         if life.transfer:
             day, pk, competent = life.transfer
-            copy = Petition(
+            copy = maker(Petition)(
                 pk=pk, code=f"DT-{day.year}-{pk:06d}", lookup_key="".join(self.rng.choices(KEY_ALPHABET, k=KEY_LENGTH)),
                 kind=p.kind, channel=Channel.TRANSFERRED, received_date=day, receiving_unit=competent.unit,
                 handling_unit=competent.unit, category=p.category, summary=p.summary, content=p.content,
