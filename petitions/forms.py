@@ -455,6 +455,10 @@ class OverdueRequestForm(StepForm):
         error_messages={"required": _("Write what the request asks the resolver to report.")},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("requested_on", timezone.localdate())
+
 
 class OverdueReportForm(StepForm):
     """The resolver's report to the superior body on the overdue denunciation."""
@@ -467,6 +471,10 @@ class OverdueReportForm(StepForm):
     )
     measures = forms.CharField(label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     committed_date = forms.DateField(label=_("Committed resolution date"), widget=DateInput(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("reported_on", timezone.localdate())
 
 
 class TerminateForm(StepForm):

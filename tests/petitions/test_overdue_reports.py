@@ -204,6 +204,7 @@ def test_the_superior_reads_the_page_sealed_and_takes_the_step(time_machine, cli
     assert 'data-testid="overdue-report"' in html and "26/02/2026" in html and "Điều 38" in html
     assert PERSON["full_name"] not in html and PERSON["citizen_id"] not in html  # the denouncer stays sealed
     assert 'id="step-overdue_request"' in html and 'id="step-resolve"' not in html
+    assert 'data-testid="overdue-reader-step"' in html and 'value="24/02/2026"' in html  # the date starts as today
     url = reverse("petitions:step", args=[denunciation.pk, "overdue_request"])
     refused = client.post(url, {"overdue_request-requested_on": "24/02/2026", "overdue_request-content": ""})
     assert refused.status_code == 400
