@@ -4,7 +4,12 @@ and those the official presided over in person, with the weeks counted and why (
 A weekly norm (Luật Tiếp công dân 2013, Điều 15: the commune chairman receives "ít nhất 01 ngày trong
 01 tuần") asks for a day only in a week that has a working day: a week that the Tết holiday fills
 (16–20/2/2026, with the weekends around it 14–22/2/2026) requires no session. Working days come from one
-`WorkCalendar` per report, read only for the weeks of a weekly norm.
+`WorkCalendar` per report, read only for the weeks of a weekly norm: a report costs three queries plus the
+calendar's two for each year those weeks touch (at most three years for the page's two-year maximum),
+whatever the number of officials, months or weeks.
+
+A norm applies to a month when it is in force on the month's first day, so a norm that starts within a
+month (Quy định 11-QĐi/TW of 18/2/2019) counts from the next one.
 """
 
 import calendar as month_calendar

@@ -159,3 +159,11 @@ def test_a_swapped_working_saturday_is_named_with_its_announcement(client, chair
     client.force_login(chairmen["tan_phong"])
     html = " ".join(client.get(reverse("reception:compliance"), {"month": "2026-01"}).content.decode().split())
     assert "Thứ Bảy 10/01 là ngày làm việc:" in html and "12729/VPCP-KGVX" in html
+
+
+def test_the_calendar_is_read_once_per_year_a_weekly_norm_touches(client, chairmen, province_leader):
+    """Two years of weekly weeks (7/2025–6/2026) read the calendar for 2025 and 2026: two queries a year,
+    never a query per week, month or official."""
+    client.force_login(province_leader)
+    one = count_queries(client, {"date_from": "01/03/2026", "date_to": "31/03/2026"})
+    assert count_queries(client, {"date_from": "01/01/2025", "date_to": "31/12/2026"}) == one + 2
