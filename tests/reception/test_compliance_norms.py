@@ -151,3 +151,13 @@ def test_a_period_across_1_july_2026_weekly_in_june_two_days_in_july():
     )
     assert (total.required, total.held, total.ok) == (6, 5, False)
     assert len(total.norms) == 2
+
+
+def test_administrators_read_each_norm_with_its_legal_basis(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(
+        reverse("admin:reception_receptionnorm_changelist"), {"position__exact": "district_secretary"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Bí thư Huyện ủy" in html
+    assert "Quy định 11-QĐi/TW ngày 18/02/2019, Điều 4 khoản 1" in html
