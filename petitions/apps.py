@@ -22,9 +22,9 @@ class PetitionsConfig(AppConfig):
         register(PETITION_DEADLINES)
         register(LAPSES)
         register(ART38_DEADLINES)
+        register(ENFORCEMENT_DUE_DATES)
         # Deadlines already issued that a new day off or working day would move are listed for the leaders.
         register_listener()
-        register(ENFORCEMENT_DUE_DATES)
         # The search text copies the names of a petition's field and handling unit.
         for model in (Category, Unit):
             pre_save.connect(remember_name, sender=model, dispatch_uid=f"petitions-search-{model.__name__}-pre")

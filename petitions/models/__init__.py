@@ -19,11 +19,8 @@ from .choices import (
 )
 from .corrections import MovedDeadline, MovedStatus
 from .deadlines import DeadlineRule, PetitionDeadline
-from .overdue_reports import OverdueReport
 from .dialogue import Dialogue, DialogueFinding, DialogueRule
 from .enforcement import Enforcement, EnforcementProgress
-from .petition import Category, Petition, Petitioner, PetitionPolicy
-from .readers import PetitionReader, ReaderViewing
 from .limitation import (
     ComplaintSubject,
     GroupRepresentationRule,
@@ -32,6 +29,9 @@ from .limitation import (
     LimitationStart,
     PetitionLimitation,
 )
+from .overdue_reports import OverdueReport
+from .petition import Category, Petition, Petitioner, PetitionPolicy
+from .readers import PetitionReader, ReaderViewing
 from .records import Attachment, IdentityAccess, PetitionDecision, PetitionEvent, SatisfactionRating, private_storage
 from .register import SavedFilter
 from .withdrawal import ContinuationGround, Withdrawal, WithdrawalRule
@@ -43,11 +43,11 @@ __all__ = [
     "Attachment",
     "Category",
     "Channel",
+    "ComplaintSubject",
     "Complexity",
     "ContinuationGround",
     "CountingUnit",
     "DeadlineRule",
-    "ComplaintSubject",
     "DecisionKind",
     "Dialogue",
     "DialogueFinding",
@@ -55,20 +55,21 @@ __all__ = [
     "Enforcement",
     "EnforcementProgress",
     "EventKind",
+    "GroupRepresentationRule",
     "IdentityAccess",
     "Kind",
+    "LimitationRule",
+    "LimitationScope",
+    "LimitationStart",
     "MovedDeadline",
     "MovedStatus",
     "Outcome",
     "OverdueReport",
     "Petition",
     "PetitionDeadline",
-    "GroupRepresentationRule",
     "PetitionDecision",
+    "PetitionLimitation",
     "PetitionEvent",
-    "LimitationRule",
-    "LimitationScope",
-    "LimitationStart",
     "PetitionPolicy",
     "PetitionReader",
     "Petitioner",
@@ -76,7 +77,6 @@ __all__ = [
     "RuleCondition",
     "SatisfactionRating",
     "SavedFilter",
-    "PetitionLimitation",
     "Stage",
     "Withdrawal",
     "WithdrawalRule",
