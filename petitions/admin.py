@@ -6,6 +6,7 @@ from danvan.accounts.roles import Role, has_role
 from .models import (
     Category,
     DeadlineRule,
+    DialogueRule,
     GroupRepresentationRule,
     LimitationRule,
     Petition,
@@ -15,6 +16,8 @@ from .models import (
     PetitionReader,
     ReaderViewing,
     SavedFilter,
+    Withdrawal,
+    WithdrawalRule,
 )
 from .selectors import petitions_visible_to, reader_viewings_visible_to, readers_visible_to
 
@@ -161,6 +164,37 @@ class GroupRepresentationRuleAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class DatedRuleAdmin(admin.ModelAdmin):
+    """A dated rule with its legal basis: a change in the law is a new row; a rule never disappears."""
+
+    search_fields = ["legal_basis"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WithdrawalRule)
+class WithdrawalRuleAdmin(DatedRuleAdmin):
+    """What may be withdrawn, per kind (Law on Denunciation 2018 Art 33; Law on Complaints as amended)."""
+
+    list_display = ["kind", "allows_partial", "valid_from", "valid_to", "legal_basis"]
+    list_filter = ["kind"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A rule a withdrawal was measured against keeps its substance; it can only be ended (valid_to).
+        if obj is not None and Withdrawal.objects.filter(rule=obj).exists():
+            return [f.name for f in WithdrawalRule._meta.fields if f.name not in ("id", "valid_to")]
+        return []
+
+
+@admin.register(DialogueRule)
+class DialogueRuleAdmin(DatedRuleAdmin):
+    """When a complaint's resolver must hold a dialogue (Law on Complaints 2011 Art 30, 39)."""
+
+    list_display = ["kind", "always_required", "valid_from", "valid_to", "legal_basis"]
+    list_filter = ["kind"]
 
 
 admin.site.empty_value_display = _("(none)")

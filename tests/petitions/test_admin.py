@@ -57,3 +57,16 @@ def test_readers_viewings_and_saved_filters_are_shown_read_only(client, make_pet
     assert client.post(f"{base}{row.pk}/change/", {}).status_code == 403
     assert client.post(f"{base}{row.pk}/delete/", {"post": "yes"}).status_code == 403
     assert type(row).objects.filter(pk=row.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "model", ["withdrawalrule", "dialoguerule", "limitationrule", "grouprepresentationrule", "deadlinerule"]
+)
+def test_an_administrator_keeps_each_dated_rule_and_cannot_delete_one(client, model):
+    client.force_login(UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True))
+    listing = client.get(f"/admin/petitions/{model}/")
+    assert listing.status_code == 200
+    first = listing.context["cl"].result_list[0]
+    page = client.get(f"/admin/petitions/{model}/{first.pk}/change/")
+    assert page.status_code == 200 and "valid_to" in page.content.decode()
+    assert client.get(f"/admin/petitions/{model}/{first.pk}/delete/").status_code == 403

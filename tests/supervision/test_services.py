@@ -495,3 +495,12 @@ def test_the_written_answer_period_is_the_row_in_force_on_the_question_day(world
     with time_machine.travel(date(2026, 4, 10)):
         after = commit(world, asked_on=date(2026, 4, 6), due_date=date(2026, 6, 30))
     assert after.written_answer_due == date(2026, 4, 21)  # 15 days from Monday 6/4/2026
+
+
+def test_an_administrator_keeps_the_answer_period_in_the_admin(client):
+    from danvan.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True))
+    listing = client.get("/admin/supervision/answerperiod/")
+    assert listing.status_code == 200 and "Luật Hoạt động giám sát" in listing.content.decode()
