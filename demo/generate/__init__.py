@@ -23,6 +23,7 @@ from demo.people import PEOPLE
 from petitions.models import Petition, PetitionDeadline, PetitionDecision, PetitionEvent, SatisfactionRating
 from reception.models import Visit
 
+from .life import clear_messages, short_date
 from .petitions import PetitionGenerator, first_day
 from .province import PREFIX, build_province
 from .reception import build_reception
@@ -60,6 +61,8 @@ def generate(count, *, seed=1, years=2, today=None, province="Lai Châu", passwo
     say = out or (lambda text: None)
     with translation.override(settings.LANGUAGE_CODE):
         rules = Rules()
+        clear_messages()
+        short_date.cache_clear()
         built = build_province(province, random.Random(f"{seed}:province"), password=password)
         say(f"{built.unit.name}: {len(built.communes)} communes, {len(built.users)} generated officials.")
         tz = ZoneInfo(settings.TIME_ZONE)

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from petitions.deadlines import intake_stage
 from petitions.models import (
@@ -34,6 +34,16 @@ from .store import maker
 LATE, STUCK = 0.08, 0.015  # shares of steps taken after their deadline, and of cases left unresolved
 OUTCOMES = ((Outcome.UNJUSTIFIED, 0.66), (Outcome.PARTLY, 0.2), (Outcome.JUSTIFIED, 0.14))
 NUMBER_SUFFIX = {"inspectorate": "QĐ-TTr", "department": "QĐ-S"}
+
+
+@lru_cache(maxsize=256)
+def _(message):
+    """The services' message in the run's language, looked up once: written tens of thousands of times a run.
+    generate() runs in the portal's language and clears this first (clear_messages)."""
+    return gettext(message)
+
+
+clear_messages = _.cache_clear
 
 
 @lru_cache(maxsize=8192)

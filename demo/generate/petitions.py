@@ -15,7 +15,6 @@ from collections import deque
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from petitions.models import (
     COMPLAINT_KINDS,
@@ -35,9 +34,9 @@ from petitions.workflow import OPEN_STATUSES
 from reception.models import Visit, Visitor, VisitOutcome, VoterMeeting
 
 from . import texts
-from .life import Life, short_date
+from .life import Life, _, short_date
 from .people import person, village, visit_kind
-from .store import IdPool, forget_queries, insert, maker
+from .store import IdPool, Writer, forget_queries, insert, maker
 
 KINDS = (Kind.RECOMMENDATION, Kind.FEEDBACK, Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND, Kind.DENUNCIATION)
 KIND_WEIGHTS = (44, 31, 15, 3, 7)
@@ -83,7 +82,6 @@ class Batch:
         people = [(visit, person) for visit, (_v, group) in zip(visits, self.visits, strict=True) for person in group]
         insert(Visitor, [maker(Visitor)(visit=visit, **person) for visit, person in people])
         insert(VoterMeeting.petitions.through, self.meeting_links)
-        return {"events": len(self.events), "deadlines": len(self.deadlines), "visits": len(visits)}
 
 
 class PetitionGenerator:
@@ -119,23 +117,29 @@ class PetitionGenerator:
 
     def run(self, count, progress=None):
         self.quotas = self.plan(count)
-        for number, day in enumerate(self.days):
-            self._current = number
-            while self.quotas[number] > 0:
-                self.quotas[number] -= 1
-                self._case(day)
-                if len(self.batch.petitions) >= self.batch_size:
-                    self.flush(progress)
-        self.flush(progress)
+        self.writer = Writer()
+        try:
+            for number, day in enumerate(self.days):
+                self._current = number
+                while self.quotas[number] > 0:
+                    self.quotas[number] -= 1
+                    self._case(day)
+                    if len(self.batch.petitions) >= self.batch_size:
+                        self.flush(progress)
+            self.flush(progress)
+        finally:
+            self.writer.close()
         return self.made
 
     def flush(self, progress=None):
         if not self.batch.petitions:
             return
-        written = self.batch.write()
-        self.made["petitions"] += len(self.batch.petitions)
-        for key, value in written.items():
-            self.made[key] += value
+        batch = self.batch
+        self.writer.put(batch)
+        self.made["petitions"] += len(batch.petitions)
+        self.made["events"] += len(batch.events)
+        self.made["deadlines"] += len(batch.deadlines)
+        self.made["visits"] += len(batch.visits)
         self.batch = Batch()
         forget_queries()
         if progress:

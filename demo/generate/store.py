@@ -1,10 +1,13 @@
 """Writing generated rows in bulk: ids reserved ahead (petitions and deadlines point at each other), the
 timestamps of the day things happened (not the day the generator ran), and one batch at a time."""
 
+import csv
 import io
+import queue
+import threading
 from contextlib import contextmanager
-from datetime import date
 from functools import cache
+from operator import itemgetter
 
 from django.db import connection, reset_queries
 from django.db.models.base import ModelState
@@ -117,42 +120,75 @@ class Maker:
         return obj
 
 
-def _copy_text(value):
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, str):
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    if isinstance(value, date):  # dates and aware datetimes: ISO 8601, with the offset
-        return value.isoformat()
-    return str(value)
+NULL = "\\N"
 
 
 def insert(model, objects):
     """Write `objects`: by COPY on PostgreSQL (every concrete field, the id too when set), else bulk_create.
-    The values are the objects' own: the generator sets the timestamps; nothing goes through pre_save."""
+    The values are the objects' own: the generator sets the timestamps; nothing goes through pre_save.
+    The rows are CSV made by the csv module (strings quoted as needed, in C); NULL is written \\N."""
     if not objects:
         return
     if connection.vendor != "postgresql":
         model.objects.bulk_create(objects, batch_size=2000)
         return
     fields = [f for f in model._meta.concrete_fields if not (f.primary_key and objects[0].pk is None)]
-    plain = {f.attname: f.get_internal_type() != "JSONField" for f in fields}
-    names = [f.attname for f in fields]
-    lines = []
+    special = [(n, f) for n, f in enumerate(fields) if f.get_internal_type() in ("JSONField", "BinaryField")]
+    values = itemgetter(*[f.attname for f in fields])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
     for obj in objects:
-        data = obj.__dict__
-        row = [
-            _copy_text(data[name] if plain[name] else field.get_db_prep_save(data[name], connection))
-            for name, field in zip(names, fields, strict=True)
-        ]
-        lines.append("\t".join(row))
+        row = [NULL if value is None else value for value in values(obj.__dict__)]
+        for number, field in special:
+            row[number] = field.get_db_prep_save(row[number], connection)
+        writer.writerow(row)
+    buffer.seek(0)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(
-            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN",
-            io.StringIO("\n".join(lines) + "\n"),
-        )
+        cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv, NULL '{NULL}')", buffer)
+
+
+class Writer:
+    """Writes the batches in order. On PostgreSQL, outside any transaction, in a thread with its own
+    connection (the driver lets go of the interpreter while the server works), so the database stores one
+    batch while the next is generated, and without waiting for each commit to reach the disk (generated data:
+    a crash loses the last batches, never the database's consistency). Otherwise each batch at once."""
+
+    def __init__(self):
+        self.threaded = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.error = None
+        if self.threaded:
+            self.queue = queue.Queue(maxsize=1)
+            self.thread = threading.Thread(target=self._loop, name="generate-writer", daemon=True)
+            self.thread.start()
+
+    def put(self, batch):
+        self._raise()
+        if self.threaded:
+            self.queue.put(batch)
+        else:
+            batch.write()
+
+    def close(self):
+        if self.threaded and self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        self._raise()
+
+    def _raise(self):
+        if self.error is not None:
+            raise self.error
+
+    def _loop(self):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO OFF")
+            while (batch := self.queue.get()) is not None:
+                if self.error is None:
+                    try:
+                        batch.write()
+                    except Exception as error:  # handed to the generating thread, which raises it
+                        self.error = error
+        finally:
+            connection.close()
