@@ -131,6 +131,11 @@ def test_statuses_follow_the_timelines_and_the_deadlines(generated):
                 rule, deadline.start_date, deadline.complexity, fixed=petition.answer_by
             )
             assert deadline.met_on is None or deadline.met_on <= TODAY
+        for decision in petition.decisions.all():
+            assert (petition.accepted_date or petition.received_date) <= decision.date <= TODAY
+            if decision.kind == DecisionKind.EXTENSION:  # decided before the deadline it extends passed
+                retired = [d for d in deadlines if d.stage == Stage.RESOLUTION and not d.is_current]
+                assert retired and decision.date <= retired[0].due_date
         if petition.status in OPEN_STATUSES:
             assert petition.deadline is not None and petition.deadline.met_on is None and petition.deadline.is_current
             assert petition.due_date == petition.deadline.due_date

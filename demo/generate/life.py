@@ -225,10 +225,13 @@ class Life:
             self.move(Status.VERIFYING, EventKind.VERIFICATION_STARTED, day, handler, _("Verification started."))
         deadline = self.deadline
         if checked and rng.random() < 0.12 and deadline.rule.days_for(Complexity.COMPLEX):
-            day = max(day, deadline.due_date - timedelta(days=rng.randint(0, 5)))
-            if day > self.today:
-                return
-            self._extend(day, deadline)
+            decided = max(day, deadline.due_date - timedelta(days=rng.randint(0, 5)))
+            # An extension is decided before the deadline it extends has passed (extend_petition_deadline).
+            if decided <= deadline.due_date:
+                if decided > self.today:
+                    return
+                day = decided
+                self._extend(day, deadline)
         if rng.random() < STUCK:
             return
         decided = max(day, self.step_date(accepted, self.deadline.due_date))
