@@ -52,25 +52,63 @@ def _clean_cache():
     cache.clear()
 
 
+# What each data migration seeds, in migration order: (model whose emptiness says the flush removed it,
+# the migrations' functions that put it back). Roles first: the seeds grant permissions to them.
+SEEDS = [
+    ("auth.Group", [("danvan.accounts.migrations.0002_roles", "create_roles")]),
+    (
+        "petitions.DeadlineRule",
+        [
+            ("petitions.migrations.0002_seed_rules_categories_roles", "seed"),
+            ("petitions.migrations.0006_voter_rules", "seed"),
+            ("petitions.migrations.0015_overdue_denunciation_reports", "seed"),
+        ],
+    ),
+    ("petitions.WithdrawalRule", [("petitions.migrations.0013_withdrawal_and_dialogue", "seed_rules")]),
+    (
+        "petitions.LimitationRule",
+        [
+            ("petitions.migrations.0014_limitation_and_group_rules", "seed"),
+            ("petitions.migrations.0018_rule_permissions", "grant"),
+        ],
+    ),
+    (
+        "reception.ReceptionNorm",
+        [
+            ("reception.migrations.0002_seed_norms_and_roles", "seed"),
+            ("reception.migrations.0008_norms_over_time", "seed"),
+        ],
+    ),
+    (
+        "supervision.AnswerPeriod",
+        [
+            ("supervision.migrations.0006_answer_periods", "seed"),
+            ("supervision.migrations.0007_answer_period_permissions", "grant"),
+        ],
+    ),
+    (
+        "workdays.DayToConfirm",
+        [
+            ("danvan.workdays.migrations.0003_seed_announcements", "seed"),
+            ("danvan.workdays.migrations.0003_seed_announcements", "seed_days_to_confirm"),
+            ("danvan.workdays.migrations.0003_seed_announcements", "grant_administrators"),
+        ],
+    ),
+]
+
+
 def restore_seed_data():
-    """Put back what the data migrations seed (roles, deadline rules, fields), which a
+    """Put back what the data migrations seed (roles, rules, norms, announcements), which a
     transactional test's flush removes, by running those migrations' own functions."""
     from importlib import import_module
 
     from django.apps import apps
-    from django.contrib.auth.models import Group
 
-    from petitions.models import DeadlineRule
-
-    if not Group.objects.exists():
-        import_module("danvan.accounts.migrations.0002_roles").create_roles(apps, None)
-    if not DeadlineRule.objects.exists():
-        import_module("petitions.migrations.0002_seed_rules_categories_roles").seed(apps, None)
-        import_module("petitions.migrations.0006_voter_rules").seed(apps, None)
-    from reception.models import ReceptionNorm
-
-    if not ReceptionNorm.objects.exists():
-        import_module("reception.migrations.0002_seed_norms_and_roles").seed(apps, None)
+    for marker, functions in SEEDS:
+        if apps.get_model(marker).objects.exists():
+            continue
+        for module, function in functions:
+            getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture
