@@ -13,9 +13,11 @@ from django.utils.timezone import localtime
 
 from danvan.accounts.models import User
 from demo.generate import generate, real_data
+from petitions import services
 from petitions.deadlines import due_date_for, intake_stage, rule_for
 from petitions.models import (
     COMPLAINT_KINDS,
+    Category,
     DecisionKind,
     EventKind,
     Kind,
@@ -81,6 +83,18 @@ def test_counts_and_shares(generated):
     recent = Petition.objects.filter(received_date__gt=date(2026, 11, 10))
     assert old.filter(status__in=OPEN_STATUSES).count() < 0.1 * old.count()
     assert recent.filter(status__in=OPEN_STATUSES).count() > 0.5 * recent.count()
+
+
+def test_a_petition_recorded_after_the_generator_gets_the_next_code(generated):
+    officer = User.objects.filter(username__startswith="gen.c", username__endswith=".tiepdan1").first()
+    data = {
+        "kind": Kind.FEEDBACK, "channel": "post", "received_date": TODAY, "receiving_unit": officer.units.get(),
+        "category": Category.objects.get(name="Môi trường"), "summary": "Phản ánh khói bụi", "content": "Khói bụi.",
+    }  # fmt: skip
+    petition = services.create_petition(actor=officer, data=data, petitioners=[{"full_name": "Lò Văn An"}])
+    assert petition.pk > max(Petition.objects.exclude(pk=petition.pk).values_list("pk", flat=True))
+    assert petition.code == f"DT-{TODAY.year}-{petition.pk:06d}"
+    assert Petition.objects.filter(code=petition.code).count() == 1
 
 
 def test_codes_keys_and_search_text_as_the_services_make_them(generated):
