@@ -42,8 +42,8 @@ class WithdrawForm(petition_forms.WithdrawForm):
             "Say whether the denunciation is still resolved (Law on Denunciation 2018, Art. 33)."
         )
         ground.help_text = _(
-            "It must still be resolved when the denounced act shows signs of a violation of the law or the "
-            "withdrawal was coerced (Art. 33)."
+            "It must still be resolved when the denounced act shows signs of a violation of the law, the "
+            "withdrawal was coerced, or the denouncer used the denunciation to slander someone (Art. 33)."
         )
 
     def clean(self):

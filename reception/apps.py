@@ -16,3 +16,5 @@ class ReceptionConfig(AppConfig):
         register(RECEPTION_SESSIONS)
         # Sessions planned on a day that stops being a working day move or are cancelled.
         workdays.register("reception", services.follow_days_off)
+        # …and one a day off had moved away goes back when that day is a working day again.
+        workdays.register_change_listener("reception", services.follow_working_days)

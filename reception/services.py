@@ -324,13 +324,13 @@ def _label(session, day):
     return f"{label} ({session.schedule.name})" if session.schedule_id else label
 
 
-def _tell_hosts(session, day, title):
+def _tell_hosts(session, day, title, change="day-off"):
     """A notice to the host units' reception officers and leaders and the presiding official."""
     for recipient in selectors.staff_of(session):
         notify(
             recipient=recipient,
             kind="reception_day_off",
-            key=f"reception-day-off:{session.pk}:{day:%Y-%m-%d}",
+            key=f"reception-{change}:{session.pk}:{day:%Y-%m-%d}:{session.revision}",
             title=title,
             target=session,
             url=reverse("reception:session", args=[session.pk]),
@@ -407,4 +407,47 @@ def follow_days_off(*, days, actor):
                 lines.append(_move_past_day_off(session, day, name, calendar, actor))
             else:
                 lines.append(_skip_day_off(session, day, name, actor))
+    return lines
+
+
+def _move_back(session, day, actor):
+    moved_to = session.date
+    session.date, session.moved_from = day, None
+    session.revision += 1
+    session.save(update_fields=["date", "moved_from", "revision"])
+    values = {"old": f"{moved_to:%d/%m/%Y}", "new": f"{day:%d/%m/%Y}"}
+    note = _("Moved back from %(old)s to %(new)s: %(new)s is a working day again.") % values
+    record_change(session, actor=actor, kind=ChangeKind.UPDATED, note=note)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("The reception session moved to %(old)s is back on %(new)s (a working day again)") % values
+    _tell_hosts(session, day, title, change="working-day")
+    return _("%(session)s: moved back from %(old)s.") % {"session": _label(session, day), "old": values["old"]}
+
+
+@transaction.atomic
+def follow_working_days(*, days_off, working_days, actor):
+    """Days that became working days again (a day off removed or moved): a planned session that a day off
+    had moved away from that day goes back to it, its hosts told; one its schedule cancelled is listed for
+    the administrator, who decides with the hosts whether to hold it (the cancellation may have been heard).
+    Past days are left alone. Return one line per session, for the administrator."""
+    lines = []
+    today = timezone.localdate()
+    for day, _name in working_days:
+        if day < today:
+            continue
+        moved = (
+            ReceptionSession.objects.select_for_update(of=("self",))
+            .filter(moved_from=day, status=SessionStatus.PLANNED, date__gte=today)
+            .select_related("schedule")
+            .order_by("start_time", "pk")
+        )
+        lines.extend(_move_back(session, day, actor) for session in moved)
+        cancelled = ReceptionSession.objects.filter(
+            date=day, status=SessionStatus.CANCELLED, schedule__holiday_policy=HolidayPolicy.SKIP
+        ).select_related("schedule")
+        lines.extend(
+            _("%(session)s: was cancelled for the day off and stays cancelled; correct its status if it is to be held.")
+            % {"session": _label(session, day)}
+            for session in cancelled.order_by("start_time", "pk")
+        )
     return lines

@@ -176,3 +176,32 @@ def test_held_postponed_and_past_sessions_are_left_alone(administrator, units):
     workdays_services.save_override(override=DayOff(date=DAY_OFF, name="Nghỉ"), actor=administrator)
     workdays_services.save_override(override=DayOff(date=date(2026, 10, 19), name="Nghỉ"), actor=administrator)
     assert not Change.objects.filter(object_id__in=[held.pk, past.pk], content_type__model="receptionsession").exists()
+
+
+def test_a_day_off_removed_again_brings_the_moved_session_back_and_lists_the_cancelled_one(
+    client, administrator, sessions, people
+):
+    add_day_off(client, administrator)
+    day_off = DayOff.objects.get(date=DAY_OFF)
+    response = client.post(reverse("admin:workdays_dayoff_delete", args=[day_off.pk]), {"post": "yes"})
+    assert response.status_code == 302
+
+    back = ReceptionSession.objects.get(pk=sessions["moving"].pk)
+    assert (back.date, back.moved_from, back.status, back.revision) == (DAY_OFF, None, SessionStatus.PLANNED, 2)
+    row = history_of(back)[-1]
+    assert row.actor == administrator and "11/11/2026" in row.note and "10/11/2026" in row.note
+    # The cancellation may already have been heard: it stays, and the administrator is told.
+    cancelled = ReceptionSession.objects.get(pk=sessions["skipping"].pk)
+    assert cancelled.status == SessionStatus.CANCELLED
+    message = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "Định kỳ ngày 10" in message and "Liên ngành ngày 10" in message
+
+    # The hosts hear of the move back too (a notice of its own, not swallowed by the first one's key).
+    notices = Notification.objects.filter(recipient=people["officer"], target_id=back.pk).order_by("pk")
+    assert [("11/11/2026" in n.title, "10/11/2026" in n.title) for n in notices][-1] == (True, True)
+    assert notices.count() == 2
+
+    # The public calendar no longer says "moved from".
+    client.logout()
+    html = client.get(reverse("calendar")).content.decode()
+    assert "dời từ 10/11/2026" not in html
