@@ -10,13 +10,22 @@ Usage in a script, before anything imports Django's models:
 
     from common import use_generated
     use_generated(100_000)          # makes or reuses danvan_bench_100000, then django.setup()
+
+A database still being made by another process (it has other connections) is never dropped: the script
+stops and says so. Two benchmarks asking for the same N at once take turns (a lock file per database).
+
+Every `report()` line is also kept; with `json_mode()` the lines go to stderr and `print_json()` writes
+them to stdout as one JSON object (bench/growth_bench.py runs each N in its own process and reads it).
 """
 
+import fcntl
+import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+import warnings
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -56,7 +65,7 @@ def _psql(url, sql):
 
 def _manage(url, *args, quiet=False):
     env = {**os.environ, "DATABASE_URL": url}
-    out = subprocess.DEVNULL if quiet else None
+    out = subprocess.DEVNULL if quiet else (sys.stderr if _json else None)
     subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, stdout=out)
 
 
@@ -67,21 +76,35 @@ def _generated_count(url):
         return -1  # no such database, or not migrated
 
 
+def _other_connections(maintenance, name):
+    sql = f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    return int(_psql(maintenance, sql) or 0)
+
+
 def prepare(count):
     """Make (or migrate and reuse) the generated database for `count` petitions; its URL."""
+    name = f"danvan_bench_{count}"
+    # A second benchmark for the same N waits here while the first makes or migrates it, instead of dropping it.
+    with open(Path(os.environ.get("TMPDIR", "/tmp")) / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _prepare(count, name)
+
+
+def _prepare(count, name):
     url = bench_url(count)
     maintenance = urlunsplit(_server_url()._replace(path="/postgres"))
-    name = f"danvan_bench_{count}"
     exists = _psql(maintenance, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
     if exists and _generated_count(url) != count:
-        print(f"{name} does not hold {count:,} generated petitions: making it again.", flush=True)
+        if _other_connections(maintenance, name):
+            sys.exit(f"{name} is still being made by another process (it has other connections): wait for it.")
+        say(f"{name} does not hold {count:,} generated petitions: making it again.")
         _psql(maintenance, f'DROP DATABASE "{name}"')
         exists = False
     if not exists:
         _psql(maintenance, f'CREATE DATABASE "{name}"')
     _manage(url, "migrate", "--noinput", quiet=True)
     if not exists:
-        print(f"Generating {count:,} petitions into {name} (seed {SEED}, up to {TODAY:%d/%m/%Y})…", flush=True)
+        say(f"Generating {count:,} petitions into {name} (seed {SEED}, up to {TODAY:%d/%m/%Y})…")
         _manage(
             url, "generate_petitions", str(count), "--seed", str(SEED), "--today", TODAY.isoformat(),
             "--years", str(YEARS), "--password", PASSWORD,
@@ -98,25 +121,98 @@ def use_generated(count):
     django.setup()
 
 
-def median_seconds(work, runs=7, warmup=1):
-    """The median wall time of `work()` over `runs` runs, after `warmup` untimed ones."""
+def static_from_finders():
+    """Static URLs without the manifest collectstatic writes (as the tests do), for pages rendered in-process;
+    call it right after use_generated(). The manifest would only turn each URL into a dictionary look-up."""
+    from django.conf import settings
+
+    warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers.base")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def fetch(sql, params=None):
+    """Every row of one hand-written statement, through a raw cursor on the benchmark's database."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def large_commune():
+    """(username, unit path, commune path) of the generated commune handler (gen.c<code>.xuly1) whose units
+    handle the most petitions: the register's and the petition page's busiest commune official."""
+    row = fetch(
+        """
+        SELECT us.username, m.path, count(*) FROM accounts_user us
+        JOIN accounts_membership ms ON ms.user_id = us.id
+        JOIN orgunits_unit m ON m.id = ms.unit_id
+        JOIN orgunits_unit u ON u.path LIKE m.path || '%%'
+        JOIN petitions_petition p ON p.handling_unit_id = u.id
+        WHERE us.username LIKE %(pattern)s
+        GROUP BY us.username, m.path ORDER BY count(*) DESC, us.username LIMIT 1
+        """,
+        {"pattern": "gen.c%.xuly1"},
+    )
+    if not row:
+        sys.exit("No generated commune handler (gen.c<code>.xuly1) handles petitions here.")
+    username, path, _count = row[0]
+    commune = fetch(
+        "SELECT path FROM orgunits_unit WHERE kind = 'commune' AND %(path)s LIKE path || '%%' ORDER BY path LIMIT 1",
+        {"path": path},
+    )
+    return username, path, commune[0][0] if commune else path
+
+
+def median_seconds(work, runs=7, warmup=1, setup=None):
+    """The median wall time of `work()` over `runs` runs, after `warmup` untimed ones; `setup()`, if given,
+    runs untimed before each run (clearing a cache, say)."""
     for _ in range(warmup):
+        if setup:
+            setup()
         work()
     times = []
     for _ in range(runs):
+        if setup:
+            setup()
         start = time.perf_counter()
         work()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
+RESULTS = []
+_json = False
+
+
+def json_mode():
+    """Print the report lines on stderr, keeping stdout for print_json()."""
+    global _json
+    _json = True
+
+
+def say(*args):
+    """A line for the reader: on stdout, or on stderr in JSON mode."""
+    print(*args, file=sys.stderr if _json else sys.stdout, flush=True)
+
+
 def report(name, value, baseline, target, unit="ms", scale=1000):
     """One line: the figure, its baseline, their ratio and whether the target ratio is met."""
     ratio = value / baseline if baseline else float("inf")
     verdict = "met" if ratio <= target else "NOT MET"
-    print(
+    say(
         f"{name:<48} {value * scale:>9.1f} {unit}  baseline {baseline * scale:>9.1f} {unit}  "
-        f"ratio {ratio:>5.2f}  (target ≤ {target}: {verdict})",
-        flush=True,
+        f"ratio {ratio:>5.2f}  (target ≤ {target}: {verdict})"
+    )
+    RESULTS.append(
+        {"name": name, "value": value, "baseline": baseline, "ratio": ratio, "target": target, "met": ratio <= target}
     )
     return ratio <= target
+
+
+def print_json(**extra):
+    """The reported figures (seconds) as one JSON object on stdout, with `extra` keys."""
+    print(json.dumps({**extra, "results": RESULTS}), flush=True)
