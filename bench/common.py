@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 import warnings
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -76,6 +76,11 @@ def _generated_count(url):
         return -1  # no such database, or not migrated
 
 
+def is_generated(count):
+    """Whether danvan_bench_<count> exists and holds its `count` petitions (made, not being made)."""
+    return _generated_count(bench_url(count)) == count
+
+
 def _other_connections(maintenance, name):
     sql = f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
     return int(_psql(maintenance, sql) or 0)
@@ -119,6 +124,14 @@ def use_generated(count):
     import django
 
     django.setup()
+
+
+def machine():
+    """What the figures ran on: cores, load average, PostgreSQL's version, the time (UTC)."""
+    server = _psql(urlunsplit(_server_url()._replace(path="/postgres")), "SHOW server_version").split()[0]
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    now = datetime.now(UTC)
+    return f"{os.cpu_count()} cores, load average {load}, PostgreSQL {server}, {now:%Y-%m-%d %H:%M} UTC"
 
 
 def static_from_finders():

@@ -25,6 +25,7 @@ from common import (
     fetch,
     json_mode,
     large_commune,
+    machine,
     median_seconds,
     print_json,
     report,
@@ -246,6 +247,7 @@ def main():
         f"Pages over {args.count:,} petitions; median of {args.runs} runs. Petition page: {code} "
         f"({lines} timeline lines) as {username}; lookup: {lookup_code} ({public_lines} public lines)"
     )
+    say(f"  on {machine()}")
     page = median_seconds(detail_page, runs=args.runs)
     sql = median_seconds(lambda: detail_baseline(pk, handler), runs=args.runs)
     report("petition page (its handler)", page, sql, target=TARGET)
@@ -253,7 +255,7 @@ def main():
     sql = median_seconds(lambda: lookup_baseline(lookup_code, key), runs=args.runs)
     report("citizen lookup (code + key)", page, sql, target=TARGET)
     if args.json:
-        print_json(script="pages", count=args.count)
+        print_json(script="pages", count=args.count, machine=machine())
 
 
 main()

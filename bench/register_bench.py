@@ -20,6 +20,7 @@ from common import (
     fetch,
     json_mode,
     large_commune,
+    machine,
     median_seconds,
     print_json,
     report,
@@ -201,12 +202,13 @@ def main():
     say(f"Register over {args.count:,} petitions (commune handler {handler}); median of {args.runs} runs")
     for case in cases:
         case.check()
+    say(f"  on {machine()}")
     for case in cases:
         page = median_seconds(case.get, runs=args.runs)
         sql = median_seconds(case.baseline, runs=args.runs)
         report(f"register: {case.name}", page, sql, target=TARGET)
     if args.json:
-        print_json(script="register", count=args.count)
+        print_json(script="register", count=args.count, machine=machine())
 
 
 main()

@@ -1,0 +1,77 @@
+"""Growth: the register's cases, the petition page and the citizen lookup at 100,000 and at 1,000,000 petitions.
+
+Runs bench/register_bench.py and bench/pages_bench.py once per size, each in its own process (Django's
+database is fixed at setup), reads their figures (--json) and prints, for each page, its median time at the
+larger size against its time at the smaller one (target ≤ 1.3: the page stays flat as the province's
+records grow), then the same for the hand-written SQL, for comparison. The scripts' own lines (each page
+against its SQL at each size) are shown as they run.
+
+It stops if a size's database is missing or still being made, unless --make (then the scripts make it).
+
+Usage: bench/growth_bench.py [--sizes 100000 1000000] [--runs R] [--make]
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from common import is_generated, machine, report, say
+
+TARGET = 1.3
+HERE = Path(__file__).resolve().parent
+SCRIPTS = ("register_bench.py", "pages_bench.py")
+
+parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+parser.add_argument("--sizes", nargs=2, type=int, default=[100_000, 1_000_000], metavar=("SMALL", "LARGE"))
+parser.add_argument("--runs", type=int, default=5, help="timed runs per figure in each script")
+parser.add_argument("--make", action="store_true", help="generate a missing database (20–40 minutes for 1,000,000)")
+args = parser.parse_args()
+
+
+def figures(script, count):
+    """{name: result} from one script run at `count` petitions, or None if it failed."""
+    command = [sys.executable, str(HERE / script), str(count), "--json", "--runs", str(args.runs)]
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True)  # stderr: its lines, shown as it runs
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        say(f"{script} {count} failed (exit {done.returncode}).")
+        return None
+    return {result["name"]: result for result in json.loads(lines[-1])["results"]}
+
+
+def main():
+    small, large = args.sizes
+    missing = [count for count in (small, large) if not is_generated(count)]
+    if missing and not args.make:
+        sizes = ", ".join(f"{count:,}" for count in missing)
+        sys.exit(f"No finished generated database for {sizes} petitions: make it first, or pass --make.")
+    say(f"Growth from {small:,} to {large:,} petitions, on {machine()}")
+    measured = {}
+    for script in SCRIPTS:
+        for count in (small, large):
+            measured[script, count] = figures(script, count)
+    say(f"\nEach page at {large:,} petitions against the same page at {small:,} (as its baseline):")
+    met = True
+    for script in SCRIPTS:
+        before, after = measured[script, small], measured[script, large]
+        if before is None or after is None:
+            say(f"  {script}: no figures at one of the sizes")
+            met = False
+            continue
+        for name, result in after.items():
+            if name in before:
+                met &= report(f"growth: {name}", result["value"], before[name]["value"], target=TARGET)
+    say(f"\nThe hand-written SQL at {large:,} against {small:,} (no target; how much the data itself grows):")
+    for script in SCRIPTS:
+        before, after = measured[script, small], measured[script, large]
+        for name, result in (after or {}).items():
+            if before and name in before:
+                ratio = result["baseline"] / before[name]["baseline"]
+                say(f"  sql: {name:<44} {result['baseline'] * 1000:>9.1f} ms  ratio {ratio:>5.2f}")
+    say(f"\nDone on {machine()}")
+    sys.exit(0 if met else 1)
+
+
+main()
