@@ -180,6 +180,27 @@ def large_commune():
     return username, path, commune[0][0] if commune else path
 
 
+def explain_slowest(name, work, top=3, plan_lines=40):
+    """Run `work()` once, capturing its queries; print the `top` slowest, the number and total time of all,
+    and the EXPLAIN (ANALYZE, BUFFERS) of the slowest (the cause of a missed target, usually)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        start = time.perf_counter()
+        work()
+        total = time.perf_counter() - start
+    queries = sorted(captured.captured_queries, key=lambda query: -float(query["time"]))
+    in_sql = sum(float(query["time"]) for query in queries)
+    say(f"\n{name}: {len(queries)} queries, {in_sql * 1000:.0f} ms in SQL of {total * 1000:.0f} ms")
+    for query in queries[:top]:
+        say(f"  {float(query['time']) * 1000:8.1f} ms  {' '.join(query['sql'].split())[:300]}")
+    if queries and queries[0]["sql"].lstrip().upper().startswith("SELECT"):
+        plan = fetch("EXPLAIN (ANALYZE, BUFFERS) " + queries[0]["sql"])  # no parameters: no % escaping
+        for (line,) in plan[:plan_lines]:
+            say(f"    {line}")
+
+
 def median_seconds(work, runs=7, warmup=1, setup=None):
     """The median wall time of `work()` over `runs` runs, after `warmup` untimed ones; `setup()`, if given,
     runs untimed before each run (clearing a cache, say)."""

@@ -22,6 +22,7 @@ import re
 import secrets
 
 from common import (
+    explain_slowest,
     fetch,
     json_mode,
     large_commune,
@@ -38,6 +39,7 @@ parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
 parser.add_argument("count", nargs="?", type=int, default=100_000, help="petitions in the generated province")
 parser.add_argument("--runs", type=int, default=7, help="timed runs per figure (the median is kept)")
 parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
+parser.add_argument("--explain", action="store_true", help="also show each page's slowest queries and the plan")
 args = parser.parse_args()
 if args.json:
     json_mode()
@@ -254,6 +256,10 @@ def main():
     page = median_seconds(lookup_page, runs=args.runs, setup=clear_cache)
     sql = median_seconds(lambda: lookup_baseline(lookup_code, key), runs=args.runs)
     report("citizen lookup (code + key)", page, sql, target=TARGET)
+    if args.explain:
+        explain_slowest("petition page (its handler)", detail_page)
+        clear_cache()
+        explain_slowest("citizen lookup (code + key)", lookup_page)
     if args.json:
         print_json(script="pages", count=args.count, machine=machine())
 

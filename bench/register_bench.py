@@ -17,6 +17,7 @@ import re
 
 from common import (
     PROVINCE_LEADER,
+    explain_slowest,
     fetch,
     json_mode,
     large_commune,
@@ -33,6 +34,7 @@ parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
 parser.add_argument("count", nargs="?", type=int, default=100_000, help="petitions in the generated province")
 parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (the median is kept)")
 parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
+parser.add_argument("--explain", action="store_true", help="also show each page's slowest queries and the plan")
 args = parser.parse_args()
 if args.json:
     json_mode()
@@ -51,13 +53,16 @@ PAGE_SIZE = 25  # the register's default page size
 SEARCH = "đất đai"  # in most land petitions' texts (demo/generate/texts.py)
 TARGET = 3
 
-# The petitions a user's units (and everything below them) handle, and those the user handles.
-SCOPE = """(p.handling_unit_id IN (
-        SELECT u.id FROM accounts_membership ms
-        JOIN orgunits_unit m ON m.id = ms.unit_id
-        JOIN orgunits_unit u ON u.path LIKE m.path || '%%'
-        WHERE ms.user_id = %(user)s)
-    OR p.handler_id = %(user)s)"""
+# First the ids of the units the user's memberships reach (their units and everything below them) and of the
+# unit filter's units, so the planner knows how many petitions they hold; then the petitions those units
+# handle, and those the user handles.
+UNITS = """SELECT
+    array(SELECT u.id FROM accounts_membership ms
+          JOIN orgunits_unit m ON m.id = ms.unit_id
+          JOIN orgunits_unit u ON u.path LIKE m.path || '%%'
+          WHERE ms.user_id = %(user)s),
+    array(SELECT id FROM orgunits_unit WHERE path LIKE %(unit)s)"""
+SCOPE = "(p.handling_unit_id = ANY(%(units)s) OR p.handler_id = %(user)s)"
 
 ROWS = """
 SELECT p.id, p.code, p.received_date, p.kind, p.summary, p.is_group, p.people_count, p.is_skipped_level,
@@ -86,7 +91,10 @@ LEFT JOIN LATERAL (
 ORDER BY p.received_date DESC, p.id DESC
 """
 COUNT = "SELECT count(*) FROM petitions_petition p WHERE {where}"
-BOUNDED_COUNT = "SELECT count(*) FROM (SELECT 1 FROM petitions_petition p WHERE {where} LIMIT %(bound)s) s"
+# "More than <bound>": one row past the bound tells there are more.
+BOUNDED_COUNT = (
+    "SELECT least(count(*), %(bound)s) FROM (SELECT 1 FROM petitions_petition p WHERE {where} LIMIT %(bound)s + 1) s"
+)
 ESTIMATED_COUNT = "EXPLAIN (FORMAT JSON) SELECT 1 FROM petitions_petition p WHERE {where}"
 
 
@@ -104,8 +112,8 @@ class Case:
             where.append("p.status = ANY(%(status)s)")
             self.params["status"] = list(status)
         if unit_path:
-            where.append("p.handling_unit_id IN (SELECT id FROM orgunits_unit WHERE path LIKE %(unit)s)")
-            self.params["unit"] = unit_path + "%"
+            where.append("p.handling_unit_id = ANY(%(filter_units)s)")
+        self.params["unit"] = (unit_path or "-") + "%"  # "-": no unit's path
         for i, word in enumerate(words):
             where.append(f"p.search_text LIKE %(word{i})s")
             self.params[f"word{i}"] = f"%{word}%"
@@ -122,18 +130,23 @@ class Case:
     def get(self):
         return self.client.get(self.url, self.query)
 
-    def rows(self):
-        params = {**self.params, "limit": PAGE_SIZE, "offset": (self.page - 1) * PAGE_SIZE}
+    def units(self):
+        units, filter_units = fetch(UNITS, self.params)[0]
+        return {**self.params, "units": units, "filter_units": filter_units}
+
+    def rows(self, params):
+        params = {**params, "limit": PAGE_SIZE, "offset": (self.page - 1) * PAGE_SIZE}
         return fetch(ROWS.format(where=self.where), params)
 
-    def count(self):
+    def count(self, params):
         if self.count_kind == "estimated":
-            plan = fetch(self.count_sql, self.params)[0][0]
+            plan = fetch(self.count_sql, params)[0][0]
             return int(plan[0]["Plan"]["Plan Rows"])
-        return fetch(self.count_sql, self.params)[0][0]
+        return fetch(self.count_sql, params)[0][0]
 
     def baseline(self):
-        return self.rows(), self.count()
+        params = self.units()
+        return self.rows(params), self.count(params)
 
     def check(self):
         """The page lists the baseline's rows in its order and shows the count it counts; else stop."""
@@ -148,12 +161,13 @@ class Case:
             raise SystemExit(f"{self.name}: the HTML's rows differ from the view's page of petitions.")
         if page_obj is not None and page_obj.number != self.page:
             self.page = page_obj.number  # the page the register chose to show: the baseline reads that one
-        expected = [row[0] for row in self.rows()]
+        params = self.units()
+        expected = [row[0] for row in self.rows(params)]
         if listed != expected:
             raise SystemExit(f"{self.name}: the page lists {listed[:5]}… but the baseline {expected[:5]}… (differ)")
         if not listed:
             raise SystemExit(f"{self.name}: the page lists no petition; choose a case that shows some.")
-        exact = fetch(COUNT.format(where=self.where), self.params)[0][0]
+        exact = fetch(COUNT.format(where=self.where), params)[0][0]
         shown = page_obj.paginator.count if page_obj is not None else None
         if shown is None:
             say(f"  {self.name}: the view gives no paginator; its count is not checked (the baseline counts exactly)")
@@ -161,10 +175,10 @@ class Case:
             self.count_kind, self.count_sql = "estimated", ESTIMATED_COUNT.format(where=self.where)
         elif shown < exact:
             self.count_kind, self.count_sql = "bounded", BOUNDED_COUNT.format(where=self.where)
-            self.params["bound"] = shown
+            self.params["bound"] = params["bound"] = shown
         elif shown != exact:
             raise SystemExit(f"{self.name}: the page shows {shown} petitions, the baseline counts {exact}.")
-        if self.count_kind != "estimated" and shown is not None and self.count() != shown:
+        if self.count_kind != "estimated" and shown is not None and self.count(params) != shown:
             raise SystemExit(f"{self.name}: the page shows {shown} petitions, the baseline's count differs.")
         shown = exact if shown is None else shown
         say(f"  {self.name}: {len(listed)} rows checked, count {shown:,} ({self.count_kind})")
@@ -207,6 +221,9 @@ def main():
         page = median_seconds(case.get, runs=args.runs)
         sql = median_seconds(case.baseline, runs=args.runs)
         report(f"register: {case.name}", page, sql, target=TARGET)
+    if args.explain:
+        for case in cases:
+            explain_slowest(f"register: {case.name}", case.get)
     if args.json:
         print_json(script="register", count=args.count, machine=machine())
 
