@@ -1,11 +1,14 @@
 """Citizens' pages: status lookup, online submission and satisfaction rating. No login."""
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -141,23 +144,66 @@ def _deadlines(petition):
     return lines
 
 
+def _rating_fields(form=None):
+    """What the rating form shows: the five scores and the comment, with what the citizen chose and why it was
+    refused after a refused try."""
+    data = form.data if form is not None else {}
+    errors = form.errors if form is not None else {}
+    return {
+        "fields": [
+            {
+                "name": name,
+                "label": SatisfactionRating._meta.get_field(name).verbose_name,
+                "value": str(data.get(name, "")),
+                "errors": errors.get(name, []),
+            }
+            for name in SCORE_FIELDS
+        ],
+        "scores": [str(score) for score, _label in SatisfactionRating.SCORES],
+        "comment": data.get("comment", ""),
+        "comment_label": SatisfactionRating._meta.get_field("comment").verbose_name,
+        "comment_errors": errors.get("comment", []),
+        "errors": form.non_field_errors() if form is not None else [],
+    }
+
+
+RATING_FIELDS = "public/includes/rating_fields.html"
+
+
+@functools.cache
+def _blank_rating(language):
+    """The rating form's fields as first offered, none chosen: the same for every citizen, so made once per
+    language. Rendered field by field (through crispy-forms or not) it cost as much as the rest of the page."""
+    with translation.override(language):
+        return render_to_string(RATING_FIELDS, {"rating": _rating_fields()})
+
+
+def _rating(form=None):
+    """The rating form's fields as HTML: a refused try shows its choices and errors again."""
+    if form is None:
+        return _blank_rating(translation.get_language())
+    return render_to_string(RATING_FIELDS, {"rating": _rating_fields(form)})
+
+
 def _status_page(request, petition, *, rating_form=None, thanks=False, status=200):
+    """The citizen's status page: only what it shows is read, and the rating form only when it is offered."""
     public = selectors.public_status(petition)
-    current = public["current"]
+    first, current = public["chain"][0], public["current"]
+    can_rate = current.status in RATEABLE and not public["rated"]
+    refused = rating_form is not None and rating_form.errors
+    rating = _rating(rating_form if refused else None) if can_rate or refused else None
     context = {
-        "petition": petition,
+        "petition": first,
         "chain": public["chain"],
         "current": current,
         "plain_status": PLAIN_STATUS[current.status],
         "deadlines": _deadlines(current),
         "calendar_lines": calendar_changes.citizen_lines_for(current),
         "answer": public["answer"],
-        "can_rate": current.status in RATEABLE and not public["rated"],
+        "rating": rating,
         "rated": public["rated"],
         "thanks": thanks,
-        "rating_form": rating_form or RatingForm(),
-        "code": petition.code,
-        "key": request.POST.get("key", ""),
+        "key": request.POST.get("key", "") if rating else "",
     }
     return render(request, "public/status.html", context, status=status)
 

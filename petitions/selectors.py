@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db import connection
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from . import permissions
 from .models import (
     Channel,
     DecisionKind,
+    EventKind,
     IdentityAccess,
     Kind,
     Petition,
@@ -315,8 +317,10 @@ def normalise_code(code):
 
 
 def public_lookup(code, key):
-    """The petition with this code, if the key matches; None otherwise, in constant time."""
-    petition = Petition.objects.select_related("handling_unit").filter(code=normalise_code(code)).first()
+    """The petition with this code, if the key matches; None otherwise, in constant time.
+
+    Only its id is read: the status page reads what it shows with the transfer chain."""
+    petition = Petition.objects.filter(code=normalise_code(code)).only("pk", "lookup_key").order_by().first()
     # Compare against something even when the code is unknown, so timing says nothing.
     stored = petition.lookup_key if petition else "X" * 10
     if secrets.compare_digest(stored.encode(), normalise_key(key).encode()) and petition is not None:
@@ -327,12 +331,27 @@ def public_lookup(code, key):
 # A transfer chain longer than this is a loop or a mistake; the page stops following it there.
 CHAIN_LIMIT = 50
 PUBLIC_ANSWERS = (DecisionKind.RESOLUTION, DecisionKind.NOT_ACCEPTED)
+EVENT_LABELS = dict(EventKind.choices)
+# What the status page shows of each petition of the chain, and nothing else: a petition row has some seventy
+# columns (the content, the search text…) that the citizen's page never reads.
+PUBLIC_FIELDS = (
+    "code",
+    "kind",
+    "status",
+    "received_date",
+    "transferred_from",
+    "handling_unit__name",
+    "deadline__stage",
+    "deadline__start_date",
+    "deadline__due_date",
+    "rating__id",
+)
 
 
-def _transfer_chain_ids(petition):
-    """The petition's id and those of the petitions it was transferred into, in transfer order."""
-    # The ORM has no recursive query; one WITH RECURSIVE (SQLite and PostgreSQL) reads a chain of
-    # any length at once instead of one query per transfer.
+def _transfer_chain_sql(petition):
+    """(SQL, params) of the ids of the petition and of those it was transferred into, however many."""
+    # The ORM has no recursive query; one WITH RECURSIVE (SQLite and PostgreSQL), used as the subquery of the
+    # chain's own read, finds a chain of any length at once instead of one query per transfer.
     quote = connection.ops.quote_name
     table, pk = quote(Petition._meta.db_table), quote(Petition._meta.pk.column)
     parent = quote(Petition._meta.get_field("transferred_from").column)
@@ -341,39 +360,63 @@ def _transfer_chain_ids(petition):
         f" SELECT {pk}, 0 FROM {table} WHERE {pk} = %s"
         f" UNION ALL SELECT p.{pk}, chain.depth + 1 FROM {table} p JOIN chain ON p.{parent} = chain.id"
         f" WHERE chain.depth < %s"
-        f") SELECT id FROM chain ORDER BY depth"
+        f") SELECT id FROM chain"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [petition.pk, CHAIN_LIMIT])
-        return [row[0] for row in cursor.fetchall()]
+    return sql, (petition.pk, CHAIN_LIMIT)
+
+
+def _in_transfer_order(rows, first_id):
+    """The chain's rows from the one looked up onwards, each after the petition it was transferred from."""
+    depth = {first_id: 0}
+    pending = [row for row in rows if row.pk != first_id]
+    while pending:
+        placed = [row for row in pending if row.transferred_from_id in depth]
+        if not placed:
+            break
+        for row in placed:
+            depth[row.pk] = depth[row.transferred_from_id] + 1
+        pending = [row for row in pending if row.pk not in depth]
+    return sorted((row for row in rows if row.pk in depth), key=lambda row: (depth[row.pk], row.pk))
 
 
 def public_transfer_chain(petition):
     """The petition and every petition it became by transfer within the portal, in order, each with its
-    public timeline (`public_events`), its answers (`answers`) and its running acceptance notice
-    (`notice_deadlines`); internal lines never. A fixed number of queries, however long the chain."""
-    ids = _transfer_chain_ids(petition)
+    public timeline (`public_events`, each with its `label`), its answers (`answers`), its running acceptance notice
+    (`notice_deadlines`); internal lines never. Only the columns the
+    status page shows are read, in four queries however long the chain and its timelines."""
     rows = (
-        Petition.objects.filter(pk__in=ids)
+        Petition.objects.filter(pk__in=RawSQL(*_transfer_chain_sql(petition)))
         .select_related("handling_unit", "deadline", "rating")
+        .only(*PUBLIC_FIELDS)
+        .order_by()
         .prefetch_related(
             Prefetch(
                 "events",
                 queryset=PetitionEvent.objects.filter(is_public=True).only("petition_id", "kind", "created_at", "note"),
                 to_attr="public_events",
             ),
-            Prefetch("decisions", queryset=PetitionDecision.objects.filter(kind__in=PUBLIC_ANSWERS), to_attr="answers"),
+            Prefetch(
+                "decisions",
+                queryset=PetitionDecision.objects.filter(kind__in=PUBLIC_ANSWERS).only(
+                    "petition_id", "kind", "number", "date", "outcome", "text"
+                ),
+                to_attr="answers",
+            ),
             Prefetch(
                 "deadlines",
                 queryset=PetitionDeadline.objects.filter(
                     stage=Stage.ACCEPTANCE_NOTICE, is_current=True, met_on__isnull=True
-                ),
+                ).only("petition_id", "stage", "start_date", "due_date"),
                 to_attr="notice_deadlines",
             ),
         )
     )
-    by_id = {row.pk: row for row in rows}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    chain = _in_transfer_order(list(rows), petition.pk)
+    for row in chain:
+        for event in row.public_events:
+            # get_kind_display() hashes each of the kinds' lazy labels, translating all of them, at every call.
+            event.label = EVENT_LABELS.get(event.kind, event.kind)
+    return chain
 
 
 def public_status(petition):
