@@ -13,7 +13,7 @@ each scan run writes are checked equal to the SELECT's rows; the script stops if
 Everything runs in one transaction rolled back at the end, so the database stays as generated.
 Target: the steady-state scan ≤ 2 × the SELECT (issue 14).
 
-Usage: bench/alerts_bench.py [--n N] [--runs R]
+Usage: bench/alerts_bench.py [--n N] [--runs R] [--explain]
 """
 
 import argparse
@@ -23,7 +23,7 @@ import time
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 
-from common import machine, report, use_generated
+from common import explain_slowest, machine, report, use_generated
 
 TARGET = 2.0
 FIRST_DAY = date(2026, 11, 20)  # the generated data's last day, a Friday
@@ -118,6 +118,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="petitions of the generated province")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each side (the median is kept)")
+    parser.add_argument("--explain", action="store_true", help="also show the scan's slowest queries and the plan")
     args = parser.parse_args()
     use_generated(args.n)
     print(machine(), flush=True)
@@ -197,6 +198,8 @@ def main():
                 hand_select(params)
                 selects.append(time.perf_counter() - began)
             select = statistics.median(selects[1:])
+            if args.explain:
+                explain_slowest(f"steady-state scan {next_day:%d/%m/%Y}", lambda: scan_in_savepoint(next_day))
         print(
             f"steady state {next_day:%d/%m/%Y}: {len(rows):,} alerts to write (the scan's equal the SELECT's rows)",
             flush=True,

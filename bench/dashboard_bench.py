@@ -15,14 +15,14 @@ If `manage.py refresh_dashboard_summaries` exists, it runs first: with `--all` w
 empty (a generated database made before them) or --refresh-all is given, else for the stale buckets only.
 Target: dashboard ≤ 0.2 × the SQL (issue 14).
 
-Usage: bench/dashboard_bench.py [--n N] [--runs R] [--refresh-all] [--time-anyway]
+Usage: bench/dashboard_bench.py [--n N] [--runs R] [--refresh-all] [--time-anyway] [--explain]
 """
 
 import argparse
 import sys
 import time
 
-from common import PROVINCE_LEADER, machine, median_seconds, report, static_from_finders, use_generated
+from common import PROVINCE_LEADER, explain_slowest, machine, median_seconds, report, static_from_finders, use_generated
 
 TARGET = 0.2
 YEAR = 2026
@@ -232,6 +232,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="petitions of the generated province")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each side (the median is kept)")
+    parser.add_argument("--explain", action="store_true", help="also show the page's slowest queries and the plan")
     parser.add_argument("--refresh-all", action="store_true", help="rebuild every dashboard summary first")
     parser.add_argument("--time-anyway", action="store_true", help="time it even if the figures differ (still fails)")
     args = parser.parse_args()
@@ -315,6 +316,8 @@ def main():
     with connection.execute_wrapper(count):
         request()
     print(f"first request {cold * 1000:.0f} ms; {len(queries)} queries per request", flush=True)
+    if args.explain:
+        explain_slowest("dashboard request", request)
     page = median_seconds(request, runs=args.runs)
     baseline = median_seconds(lambda: run_sql(params), runs=args.runs)
     met = report(f"dashboard year {YEAR} at {args.n:,} vs full-scan SQL", page, baseline, TARGET)
