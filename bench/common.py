@@ -233,12 +233,12 @@ def say(*args):
     print(*args, file=sys.stderr if _json else sys.stdout, flush=True)
 
 
-def report(name, value, baseline, target, unit="ms", scale=1000):
-    """One line: the figure, its baseline, their ratio and whether the target ratio is met."""
+def report(name, value, baseline, target, unit="ms", scale=1000, against="baseline"):
+    """One line: the figure, its baseline (named `against`), their ratio and whether the target ratio is met."""
     ratio = value / baseline if baseline else float("inf")
     verdict = "met" if ratio <= target else "NOT MET"
     say(
-        f"{name:<48} {value * scale:>9.1f} {unit}  baseline {baseline * scale:>9.1f} {unit}  "
+        f"{name:<48} {value * scale:>9.1f} {unit}  {against} {baseline * scale:>9.1f} {unit}  "
         f"ratio {ratio:>5.2f}  (target ≤ {target}: {verdict})"
     )
     RESULTS.append(
