@@ -6,7 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-ALLOWED_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".txt"}
+from . import uploads
+
+ALLOWED_EXTENSIONS = set(uploads.EXPECTED)
 
 
 class DateInput(forms.DateInput):
@@ -22,7 +24,8 @@ def not_in_future(value):
 
 
 def check_upload(upload, *, limit_mb):
-    """Refuse a file of another type or over `limit_mb`, with a message naming the file."""
+    """Refuse a file of another type or over `limit_mb`, or whose content is not what its name says, with a
+    message naming the file; the type detected from its bytes replaces the one the browser claimed."""
     if not upload:
         return upload
     if Path(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
@@ -34,6 +37,10 @@ def check_upload(upload, *, limit_mb):
         raise forms.ValidationError(
             _("“%(name)s” is larger than %(limit)d MB.") % {"name": upload.name, "limit": limit_mb}
         )
+    try:
+        upload.content_type = uploads.inspect(upload)
+    except uploads.Refusal as refusal:
+        raise forms.ValidationError(str(refusal)) from None
     return upload
 
 
