@@ -4,12 +4,16 @@ import re
 import secrets
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.models import Membership
+from danvan.accounts.roles import Role
+from danvan.orgunits.selectors import units_visible_to, visible_unit_ids
 from danvan.text import fold
 
 from . import permissions
@@ -45,13 +49,33 @@ def running_deadlines():
     return PetitionDeadline.objects.filter(is_current=True, met_on__isnull=True)
 
 
+# Up to this many units, the register names the user's units by id (see listed_scope); a national body
+# seeing more is scoped by the subquery, as everywhere else.
+LISTED_UNITS_LIMIT = 2_000
+
+
+def listed_scope(user):
+    """permissions.scope with the units written out as ids (read once per user, see visible_unit_ids).
+
+    The same petitions; but with a list of ids the database can estimate how many petitions they hold,
+    which it cannot for a subquery inside an OR: there it scans the whole table, whereas with ids it reads
+    a small scope from the unit index and a large one in the register's order from the date index."""
+    ids = visible_unit_ids(user)
+    if len(ids) > LISTED_UNITS_LIMIT:
+        return permissions.scope(user)
+    units = Q(handling_unit_id__in=sorted(ids))
+    if not (user.is_authenticated and user.is_active):
+        return units
+    return units | Q(handler_id=user.pk)
+
+
 def petition_list(user):
     """The scoped register with what a list row shows, in a fixed number of queries, and what its
     columns sort by: the most urgent open obligation's date (`urgent_due`) and the status in the
     order of handling (`status_rank`)."""
     urgent = running_deadlines().filter(petition=OuterRef("pk")).order_by("due_date").values("due_date")[:1]
     return (
-        petitions_visible_to(user)
+        Petition.objects.filter(listed_scope(user))
         .select_related("category", "handling_unit", "handler", "deadline")
         .prefetch_related(
             Prefetch("petitioners", queryset=Petitioner.objects.order_by("order", "pk")),
@@ -65,6 +89,22 @@ def petition_list(user):
             ),
         )
     )
+
+
+def handler_choices(user, *, selected=None):
+    """The officials the register's handler filter offers: those who may be given petitions (active handlers
+    and leaders, as permissions.can_be_assigned) in the units the user sees, read from the memberships and
+    never from the petitions; and the `selected` one (a user id from the query) as long as they handle a
+    petition the user sees, so a saved filter keeps working after its handler left the unit."""
+    User = get_user_model()
+    in_scope = Membership.objects.filter(user_id=OuterRef("pk"), unit__in=units_visible_to(user))
+    assignable = User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name__in=[Role.HANDLER, Role.LEADER])
+    # EXISTS, not joins: a user with two memberships or both roles is still one choice, without a DISTINCT.
+    offered = Q(Exists(in_scope), Exists(assignable), is_active=True)
+    if isinstance(selected, str) and selected.isdigit():
+        handles = petitions_visible_to(user).filter(handler_id=OuterRef("pk"))
+        offered |= Q(Exists(handles), pk=int(selected))
+    return User.objects.filter(offered).order_by("full_name", "username")
 
 
 def open_obligations(petition):

@@ -19,6 +19,7 @@ from .deadlines import explain
 from .filters import PetitionFilter
 from .forms import PetitionerFormSet, PetitionForm, SavedFilterForm, attachments_field
 from .models import AccessContext
+from .pagination import BoundedPaginator
 from .workflow import Status
 
 PAGE_SIZES = (25, 50, 100)
@@ -30,6 +31,7 @@ class PetitionListView(FilterView):
     filterset_class = PetitionFilter
     template_name = "petitions/list.html"
     context_object_name = "petitions"
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         return selectors.petition_list(self.request.user)
@@ -40,6 +42,10 @@ class PetitionListView(FilterView):
     def get_paginate_by(self, queryset):
         size = self.request.GET.get("size", "")
         return int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The page asked for tells the paginator how far it must count.
+        return self.paginator_class(queryset, per_page, wanted=self.request.GET.get(self.page_kwarg), **kwargs)
 
     def get_context_data(self, **kwargs):
         user = self.request.user

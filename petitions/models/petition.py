@@ -162,7 +162,11 @@ class Petition(models.Model):
         indexes = [
             models.Index(fields=["handling_unit", "status"], name="petition_unit_status_idx"),
             models.Index(fields=["status", "due_date"], name="petition_status_due_idx"),
-            models.Index(fields=["received_date"], name="petition_received_idx"),
+            # The register's order (newest first, ties by id) read from an index, so a page reads its rows
+            # and no more: for everything the user sees, within one status, within one unit.
+            models.Index(fields=["received_date", "id"], name="petition_received_id_idx"),
+            models.Index(fields=["status", "received_date", "id"], name="petition_status_received_idx"),
+            models.Index(fields=["handling_unit", "received_date", "id"], name="petition_unit_received_idx"),
             models.Index(fields=["handler", "status"], name="petition_handler_idx"),
             models.Index(fields=["kind"], name="petition_kind_idx"),
         ]
