@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "danvan.notifications",
     "danvan.alerts",
     "danvan.history",
+    "danvan.ops",
     "demo",
     "dashboard",
     "petitions",

@@ -21,6 +21,8 @@ import puremagic
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .workflow import DomainError
+
 # What each accepted extension must contain: a name for messages and the type stored.
 PDF, JPEG, PNG, OLE, OOXML_WORD, OOXML_SHEET, ODF_TEXT, ODF_SHEET, TEXT = (
     "pdf", "jpeg", "png", "ole", "docx", "xlsx", "odt", "ods", "text",
@@ -80,7 +82,7 @@ MARKUP = (b"<!doctype", b"<html", b"<script", b"<svg", b"<?xml", b"<body", b"<if
 HEAD = 8192
 
 
-class Refusal(Exception):
+class Refusal(DomainError):
     """Why a file is refused, in words for the person who sent it (str(refusal))."""
 
 

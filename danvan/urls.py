@@ -8,6 +8,7 @@ from petitions import public
 from reception import views as reception_views
 
 from . import views
+from .ops import views as ops_views
 
 admin.site.site_header = _("Mass mobilisation portal – administration")
 admin.site.site_title = _("Mass mobilisation portal")
@@ -15,6 +16,8 @@ admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", ops_views.healthz, name="healthz"),
+    path("readyz", ops_views.readyz, name="readyz"),
     path("tra-cuu/", public.LookupView.as_view(), name="lookup"),
     path("tra-cuu/danh-gia/", public.RatingView.as_view(), name="rate"),
     path("gui-don/", public.SubmitView.as_view(), name="submit"),

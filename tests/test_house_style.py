@@ -102,7 +102,7 @@ def test_every_field_is_labelled_for_people():
     """The admin and the forms show a field's verbose_name; Django's default is its English code name."""
     from django.apps import apps
 
-    project = {"accounts", "orgunits", "workdays", "notifications", "alerts", "history", "dashboard"} | {
+    project = {"accounts", "orgunits", "workdays", "notifications", "alerts", "history", "dashboard", "ops"} | {
         "petitions", "reception", "supervision"
     }  # fmt: skip
     unlabelled = [

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpsConfig(AppConfig):
+    name = "danvan.ops"
+    label = "ops"
+    verbose_name = _("Operations")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (records the periodic jobs' runs)
