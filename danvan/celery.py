@@ -40,6 +40,17 @@ app.conf.beat_schedule = {
         "task": "reception.tasks.materialise_sessions",
         "schedule": crontab(hour=1, minute=0),
     },
+    # The dashboard's summaries rebuilt from the petitions, whatever was written without a signal
+    # (bulk loads); the changes made through the services keep them current meanwhile.
+    "rebuild-dashboard-summaries": {
+        "task": "dashboard.tasks.rebuild_dashboard_summaries",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    # Proof of life for /readyz: the beat sends it, a worker runs it, its run is recorded (danvan.ops).
+    "heartbeat": {
+        "task": "danvan.ops.tasks.heartbeat",
+        "schedule": crontab(minute="*/5"),
+    },
     # Expired sessions and old login logs, at night when nobody works.
     "purge-expired-login-data": {
         "task": "danvan.accounts.tasks.purge_expired_login_data",

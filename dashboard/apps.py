@@ -6,3 +6,9 @@ class DashboardConfig(AppConfig):
     name = "dashboard"
     label = "dashboard"
     verbose_name = _("Dashboard and reports")
+
+    def ready(self):
+        # The summary tables learn of changes to the petitions' records (cache invalidation only).
+        from . import receivers
+
+        receivers.connect()
