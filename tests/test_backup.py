@@ -74,7 +74,9 @@ def test_a_generated_data_set_and_its_files_round_trip_with_nothing_lost(tmp_pat
             backup.restore(tmp_path / "backup", conn=fresh)
         # A lost row and a changed file are reported.
         with fresh.cursor() as cursor:
-            cursor.execute("DELETE FROM petitions_petitionevent WHERE id = (SELECT max(id) FROM petitions_petitionevent)")
+            cursor.execute(
+                "DELETE FROM petitions_petitionevent WHERE id = (SELECT min(id) FROM petitions_petitionevent)"
+            )
         if connection.vendor == "sqlite":
             fresh.commit()
         jpg.write_bytes(b"changed")
