@@ -54,16 +54,23 @@ def running_deadlines():
 LISTED_UNITS_LIMIT = 2_000
 
 
+def _listed_units(user):
+    """units_visible_to(user) as a list of ids (read once per user, see visible_unit_ids), or as the
+    subquery beyond LISTED_UNITS_LIMIT."""
+    ids = visible_unit_ids(user)
+    return units_visible_to(user) if len(ids) > LISTED_UNITS_LIMIT else sorted(ids)
+
+
 def listed_scope(user):
-    """permissions.scope with the units written out as ids (read once per user, see visible_unit_ids).
+    """permissions.scope with the units written out as ids.
 
     The same petitions; but with a list of ids the database can estimate how many petitions they hold,
     which it cannot for a subquery inside an OR: there it scans the whole table, whereas with ids it reads
     a small scope from the unit index and a large one in the register's order from the date index."""
-    ids = visible_unit_ids(user)
-    if len(ids) > LISTED_UNITS_LIMIT:
+    units = _listed_units(user)
+    if not isinstance(units, list):
         return permissions.scope(user)
-    units = Q(handling_unit_id__in=sorted(ids))
+    units = Q(handling_unit_id__in=units)
     if not (user.is_authenticated and user.is_active):
         return units
     return units | Q(handler_id=user.pk)
@@ -97,7 +104,7 @@ def handler_choices(user, *, selected=None):
     never from the petitions; and the `selected` one (a user id from the query) as long as they handle a
     petition the user sees, so a saved filter keeps working after its handler left the unit."""
     User = get_user_model()
-    in_scope = Membership.objects.filter(user_id=OuterRef("pk"), unit__in=units_visible_to(user))
+    in_scope = Membership.objects.filter(user_id=OuterRef("pk"), unit__in=_listed_units(user))
     assignable = User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name__in=[Role.HANDLER, Role.LEADER])
     # EXISTS, not joins: a user with two memberships or both roles is still one choice, without a DISTINCT.
     offered = Q(Exists(in_scope), Exists(assignable), is_active=True)

@@ -3,9 +3,11 @@ that stops at a bound and says so, pages read by id, and (on PostgreSQL) the ind
 
 from datetime import date, timedelta
 from io import BytesIO
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -216,6 +218,18 @@ def test_the_register_says_more_than_beyond_the_bound_and_the_last_page_works(cl
     second = register(client, page=2)[0].content.decode()
     assert "Đơn số 3" in second and "Đơn số 2" in second
     assert register(client, size=5)[0].content.decode().count("Đơn số") == 5
+
+
+def test_the_pagination_writes_large_numbers_as_officials_do(rf):
+    page = SimpleNamespace(
+        number=400, start_index=9976, end_index=10000, has_previous=True, previous_page_number=399,
+        has_next=True, next_page_number=401, paginator=SimpleNamespace(is_exact=False, count=10_025, num_pages=401),
+    )  # fmt: skip
+    html = render_to_string(
+        "petitions/includes/register_pagination.html", {"page_obj": page}, request=rf.get("/", {"page": "400"})
+    )
+    assert "Đang hiển thị 9.976–10.000 trong hơn 10.025" in html and "400 / hơn 401" in html
+    assert 'href="?page=last"' in html and 'href="?page=401"' in html and 'href="?page=1"' in html
 
 
 def test_the_export_holds_every_petition_however_many_the_register_counts(client, six, people, monkeypatch):
