@@ -218,6 +218,26 @@ def median_seconds(work, runs=7, warmup=1, setup=None):
     return statistics.median(times)
 
 
+def paired_medians(work, baseline, runs=7, warmup=1, setup=None):
+    """(median of `work()`, median of `baseline()`) over `runs` runs each, taken in turns (work, baseline,
+    work, …) so that a change in the shared machine's load falls on both alike; `setup()` runs untimed
+    before each run of `work`."""
+    for _ in range(warmup):
+        if setup:
+            setup()
+        work()
+        baseline()
+    times = ([], [])
+    for _ in range(runs):
+        for i, run in enumerate((work, baseline)):
+            if setup and i == 0:
+                setup()
+            start = time.perf_counter()
+            run()
+            times[i].append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 RESULTS = []
 _json = False
 

@@ -27,7 +27,7 @@ from common import (
     json_mode,
     large_commune,
     machine,
-    median_seconds,
+    paired_medians,
     print_json,
     report,
     say,
@@ -246,15 +246,16 @@ def main():
     check_lookup(response.content.decode(), lookup_code, looked_up[2])
 
     say(
-        f"Pages over {args.count:,} petitions; median of {args.runs} runs. Petition page: {code} "
+        f"Pages over {args.count:,} petitions; median of {args.runs} runs, page and SQL in turns. "
+        f"Petition page: {code} "
         f"({lines} timeline lines) as {username}; lookup: {lookup_code} ({public_lines} public lines)"
     )
     say(f"  on {machine()}")
-    page = median_seconds(detail_page, runs=args.runs)
-    sql = median_seconds(lambda: detail_baseline(pk, handler), runs=args.runs)
+    page, sql = paired_medians(detail_page, lambda: detail_baseline(pk, handler), runs=args.runs)
     report("petition page (its handler)", page, sql, target=TARGET)
-    page = median_seconds(lookup_page, runs=args.runs, setup=clear_cache)
-    sql = median_seconds(lambda: lookup_baseline(lookup_code, key), runs=args.runs)
+    page, sql = paired_medians(
+        lookup_page, lambda: lookup_baseline(lookup_code, key), runs=args.runs, setup=clear_cache
+    )
     report("citizen lookup (code + key)", page, sql, target=TARGET)
     if args.explain:
         explain_slowest("petition page (its handler)", detail_page)

@@ -22,7 +22,7 @@ from common import (
     json_mode,
     large_commune,
     machine,
-    median_seconds,
+    paired_medians,
     print_json,
     report,
     say,
@@ -213,13 +213,15 @@ def main():
         Case(f"search '{' '.join(words)}'", PROVINCE_LEADER, {"q": " ".join(words)}, words=words),
         Case("deep page (page=400)", PROVINCE_LEADER, {"page": "400"}, page=400),
     ]  # fmt: skip
-    say(f"Register over {args.count:,} petitions (commune handler {handler}); median of {args.runs} runs")
+    say(
+        f"Register over {args.count:,} petitions (commune handler {handler}); "
+        f"median of {args.runs} runs, page and SQL in turns"
+    )
     for case in cases:
         case.check()
     say(f"  on {machine()}")
     for case in cases:
-        page = median_seconds(case.get, runs=args.runs)
-        sql = median_seconds(case.baseline, runs=args.runs)
+        page, sql = paired_medians(case.get, case.baseline, runs=args.runs)
         report(f"register: {case.name}", page, sql, target=TARGET)
     if args.explain:
         for case in cases:
