@@ -157,7 +157,10 @@ class PetitionFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.filters["unit"].queryset = units_visible_to(user).exclude(kind=UnitKind.DISTRICT)
+        # Only what a choice shows (and the path the unit filter reads): a province offers hundreds.
+        self.filters["unit"].queryset = (
+            units_visible_to(user).exclude(kind=UnitKind.DISTRICT).only("pk", "name", "path")
+        )
         self.filters["handler"].queryset = selectors.handler_choices(user, selected=self.data.get("handler"))
 
     def more_in_use(self):

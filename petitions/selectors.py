@@ -111,7 +111,7 @@ def handler_choices(user, *, selected=None):
     if isinstance(selected, str) and selected.isdigit():
         handles = petitions_visible_to(user).filter(handler_id=OuterRef("pk"))
         offered |= Q(Exists(handles), pk=int(selected))
-    return User.objects.filter(offered).order_by("full_name", "username")
+    return User.objects.filter(offered).only("pk", "full_name", "username").order_by("full_name", "username")
 
 
 def open_obligations(petition):
