@@ -25,7 +25,6 @@ from .models import (
     Kind,
     Petition,
     PetitionDeadline,
-    PetitionDecision,
     Petitioner,
     PetitionEvent,
     PetitionPolicy,
@@ -428,9 +427,8 @@ def _in_transfer_order(rows, first_id):
 
 def public_transfer_chain(petition):
     """The petition and every petition it became by transfer within the portal, in order, each with its
-    public timeline (`public_events`, each with its `label`), its answers (`answers`), its running acceptance notice
-    (`notice_deadlines`); internal lines never. Only the columns the
-    status page shows are read, in four queries however long the chain and its timelines."""
+    public timeline (`public_events`, each line with its `label`); internal lines never. Two queries however
+    long the chain and its timelines, reading only the columns the status page shows."""
     rows = (
         Petition.objects.filter(pk__in=RawSQL(*_transfer_chain_sql(petition)))
         .select_related("handling_unit", "deadline", "rating")
@@ -441,21 +439,7 @@ def public_transfer_chain(petition):
                 "events",
                 queryset=PetitionEvent.objects.filter(is_public=True).only("petition_id", "kind", "created_at", "note"),
                 to_attr="public_events",
-            ),
-            Prefetch(
-                "decisions",
-                queryset=PetitionDecision.objects.filter(kind__in=PUBLIC_ANSWERS).only(
-                    "petition_id", "kind", "number", "date", "outcome", "text"
-                ),
-                to_attr="answers",
-            ),
-            Prefetch(
-                "deadlines",
-                queryset=PetitionDeadline.objects.filter(
-                    stage=Stage.ACCEPTANCE_NOTICE, is_current=True, met_on__isnull=True
-                ).only("petition_id", "stage", "start_date", "due_date"),
-                to_attr="notice_deadlines",
-            ),
+            )
         )
     )
     chain = _in_transfer_order(list(rows), petition.pk)
@@ -467,14 +451,28 @@ def public_transfer_chain(petition):
 
 
 def public_status(petition):
-    """What a citizen may see, following transfers: the chain of petitions, the one now in hand,
-    its answer and whether it was rated; nothing personal."""
+    """What a citizen may see, following transfers: the chain of petitions, the one now in hand with its
+    running acceptance notice (`notice_deadlines`, read only while it is open), its latest answer and
+    whether it was rated; nothing personal."""
     chain = public_transfer_chain(petition)
     current = chain[-1]
+    # The related managers set each row's petition, which reloads a deferred petition_id row by row.
+    answers = current.decisions.filter(kind__in=PUBLIC_ANSWERS).only(
+        "petition", "kind", "number", "date", "outcome", "text"
+    )
+    current.notice_deadlines = (
+        list(
+            current.deadlines.filter(stage=Stage.ACCEPTANCE_NOTICE, is_current=True, met_on__isnull=True).only(
+                "petition", "stage", "start_date", "due_date"
+            )
+        )
+        if current.is_open
+        else []
+    )
     return {
         "chain": chain,
         "current": current,
-        "answer": current.answers[-1] if current.answers else None,
+        "answer": answers.order_by("-date", "-pk").first(),
         "rated": hasattr(current, "rating"),
     }
 

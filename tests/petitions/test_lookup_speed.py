@@ -73,6 +73,16 @@ def answered(make_petition, people):
     return petition
 
 
+def test_an_answered_petition_takes_four_queries_however_long_its_timeline(client, make_petition, people):
+    short, long = answered(make_petition, people), answered(make_petition, people)
+    with_public_notes(long, people["leader"], 20)
+    html_short, queries_short = lookup(client, short)
+    html_long, queries_long = lookup(client, long)
+    assert "Đã xử lý." in html_short and "Thông báo số 20" in html_long
+    # The code and key, the chain, its public timeline, the answer: no row read again for a deferred column.
+    assert len(queries_short) == len(queries_long) == 4
+
+
 def test_the_rating_form_is_offered_only_while_the_petition_can_be_rated(client, make_petition, people):
     waiting = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 20))
     assert 'name="access"' not in lookup(client, waiting)[0]
