@@ -60,5 +60,10 @@ class BoundedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        ids = self.object_list.values_list("pk", flat=True)
+        if self.is_exact and bottom > self.count - top:
+            # Nearer the end than the start ("Last"): read backwards in the reversed order, passing fewer rows.
+            ids = list(ids.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            ids = list(ids[bottom:top])
         return self._get_page(self.object_list.filter(pk__in=ids), number, self)

@@ -204,6 +204,24 @@ def test_the_paginator_counts_up_to_its_bound_and_says_whether_there_are_more(si
     assert BoundedPaginator(rows, 2, wanted="nonsense", limit=10).count == 6
 
 
+@pytest.mark.parametrize("order", ["-received", "deadline", "-deadline", "status", "-code"])
+def test_pages_near_the_end_read_backwards_and_find_the_same_rows(make_petition, people, order):
+    for n in range(7):
+        petition = make_petition(summary=f"Đơn số {n}", received=date(2026, 2, 2) + timedelta(days=n % 3))
+        if n % 2:  # some accepted (a running deadline), some transferred (none: sorted last either way)
+            services.accept_petition(petition=petition, actor=people["leader"], accepted_date=date(2026, 2, 27))
+        elif n % 3 == 0:
+            services.transfer_petition(
+                petition=petition, actor=people["leader"], note="", to_unit=people["stranger"].units.get()
+            )
+    rows = PetitionFilter(
+        {"order": order}, queryset=selectors.petition_list(people["leader"]), user=people["leader"]
+    ).qs
+    paginator = BoundedPaginator(rows, 3, wanted="last")
+    pages = [list(paginator.page(number)) for number in paginator.page_range]
+    assert [p for page in pages for p in page] == list(rows) and [len(page) for page in pages] == [3, 3, 1]
+
+
 def test_the_register_says_more_than_beyond_the_bound_and_the_last_page_works(client, six, people, monkeypatch):
     monkeypatch.setattr(pagination, "COUNT_LIMIT", 3)
     monkeypatch.setattr(views, "PAGE_SIZES", (2, 5))
