@@ -44,22 +44,31 @@ def _received(units, period):
     return PetitionSummary.objects.filter(unit__in=units, received_date__range=(period.start, period.end))
 
 
+def _by_kind(units, period, columns):
+    """The summary's columns added up per kind over the period (one grouped query: a few rows, whatever N)."""
+    rows = _received(units, period).values("kind").annotate(**{f"sum_{name}": Sum(name) for name in columns})
+    return {row["kind"]: {name: row[f"sum_{name}"] for name in columns} for row in rows.order_by()}
+
+
+def _add_up(by_kind, name, kinds=None):
+    """Column `name` over the kinds given (all if None); 0 when none."""
+    return sum(row[name] for kind, row in by_kind.items() if kinds is None or kind in kinds)
+
+
+COHORT_COUNTS = ("received", "accepted", "resolved", "group", "skipped_level", "repeated", "transferred", "guided")
+
+
 def petition_figures(units, period):
     """Counts of the petitions received in the period by the units, and those carried over into it (two queries)."""
-    figures = _aggregate(
-        _received(units, period),
-        received=_total("received"),
-        complaints=_total("received", Q(kind__in=[Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND])),
-        denunciations=_total("received", Q(kind=Kind.DENUNCIATION)),
-        recommendations=_total("received", Q(kind__in=[Kind.RECOMMENDATION, Kind.FEEDBACK])),
-        within_competence=_total("accepted"),
-        resolved=_total("resolved"),
-        group=_total("group"),
-        skipped_level=_total("skipped_level"),
-        repeated=_total("repeated"),
-        transferred=_total("transferred"),
-        guided=_total("guided"),
-    )
+    by_kind = _by_kind(units, period, COHORT_COUNTS)
+    figures = {
+        "received": _add_up(by_kind, "received"),
+        "complaints": _add_up(by_kind, "received", [Kind.COMPLAINT_FIRST, Kind.COMPLAINT_SECOND]),
+        "denunciations": _add_up(by_kind, "received", [Kind.DENUNCIATION]),
+        "recommendations": _add_up(by_kind, "received", [Kind.RECOMMENDATION, Kind.FEEDBACK]),
+        "within_competence": _add_up(by_kind, "accepted"),
+        **{name: _add_up(by_kind, name) for name in COHORT_COUNTS[2:]},
+    }
     figures["outside_competence"] = figures["transferred"] + figures["guided"]
     # Carried over: received earlier and not yet finished (resolved, closed, transferred, …) when the period began.
     figures["carried_over"] = (
@@ -72,26 +81,24 @@ def petition_figures(units, period):
     return figures
 
 
+RESULT_COUNTS = (
+    "resolved", "on_time", "withdrawn", "terminated", "being_resolved", "justified", "partly", "unjustified", "urged",
+    *ORDERED_SUMS, "enforcement_completed", "enforcement_in_progress", *ACHIEVED_SUMS,
+)  # fmt: skip
+
+
 def resolution_results(units, period):
     """Forms 01/KQGQ (complaints) and 03/KQGQ (denunciations) for the petitions received in the period and
-    accepted (within competence), by how their resolution ended (one query; the definitions are those of
-    full_scan.resolution_results). The forms add up:
+    accepted (within competence), by how their resolution ended (one grouped query; the definitions are those
+    of full_scan.resolution_results). The forms add up:
 
     within competence = resolved + withdrawn + terminated + still being resolved
     resolved = on time + late = justified + partly justified + unjustified"""
-    aggregates = {}
+    by_kind = _by_kind(units, period, ("accepted", *RESULT_COUNTS))
+    figures = {}
     for group, kinds in RESULT_GROUPS.items():
-        of = Q(kind__in=kinds)
-        names = ("resolved", "on_time", "withdrawn", "terminated", "being_resolved", "justified", "partly")
-        aggregates |= {f"{group}_within_competence": _total("accepted", of)}
-        aggregates |= {f"{group}_{name}": _total(name, of) for name in (*names, "unjustified", "urged")}
-        aggregates |= {f"{group}_{name}": _total(name, of) for name in ORDERED_SUMS}
-        aggregates |= {
-            f"{group}_{name}": _total(name, of)
-            for name in ("enforcement_completed", "enforcement_in_progress", *ACHIEVED_SUMS)
-        }
-    figures = _aggregate(_received(units, period), **aggregates)
-    for group in RESULT_GROUPS:
+        figures[f"{group}_within_competence"] = _add_up(by_kind, "accepted", kinds)
+        figures |= {f"{group}_{name}": _add_up(by_kind, name, kinds) for name in RESULT_COUNTS}
         figures[f"{group}_late"] = figures[f"{group}_resolved"] - figures[f"{group}_on_time"]
         within = figures[f"{group}_within_competence"]
         figures[f"{group}_resolution_rate"] = round(100 * figures[f"{group}_resolved"] / within) if within else None
