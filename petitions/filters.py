@@ -55,7 +55,7 @@ class DayMonthYearInput(DateInput):
 class QuickSelect(forms.Select):
     """A select written out in Python. Django renders each option through two templates: for the hundreds of
     units and officials a province leader may choose from, that took longer than all the register's queries.
-    The same HTML (attributes, selected options, groups) as the template renderer."""
+    The same elements and attributes as Django's templates write (selected options, groups), escaped alike."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]

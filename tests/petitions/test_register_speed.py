@@ -107,6 +107,20 @@ def test_a_handler_who_left_the_unit_stays_a_valid_choice_while_selected(client,
     assert "Đơn khác" not in response.content.decode()
 
 
+def test_the_selects_show_what_is_chosen_and_escape_names(client, people, units):
+    units["committee"].name = 'UBND phường Tân Phong & "Đoàn"'
+    units["committee"].save()
+    client.force_login(people["leader"])
+    response, _queries = register(client, status=["received", "accepted"], handler=people["handler"].pk)
+    html = response.content.decode()
+    statuses = html.split('<select name="status"', 1)[1].split("</select>", 1)[0]
+    assert statuses.startswith(' class="quickselectmultiple form-select" id="id_status" multiple>')
+    assert '<option value="received" selected>' in statuses and '<option value="accepted" selected>' in statuses
+    assert '<option value="closed">' in statuses
+    assert f'<option value="{people["handler"].pk}" selected>Phạm Quốc Bảo</option>' in html
+    assert "UBND phường Tân Phong &amp; &quot;Đoàn&quot;</option>" in html
+
+
 # -- no DISTINCT, no repeated rows ------------------------------------------------------------------------------
 
 EVERY_FILTER = [
