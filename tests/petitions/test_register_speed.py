@@ -169,7 +169,11 @@ def test_no_filter_makes_the_register_distinct_or_repeat_a_row(make_petition, pe
 # -- the scope the register lists by ---------------------------------------------------------------------------
 
 
-def test_the_listed_scope_is_the_permission_scope(make_petition, people, units, category, province_leader):
+@pytest.mark.parametrize("limit", [selectors.LISTED_UNITS_LIMIT, 1], ids=["ids", "beyond the limit: subquery"])
+def test_the_listed_scope_is_the_permission_scope(
+    make_petition, people, units, category, province_leader, monkeypatch, limit
+):
+    monkeypatch.setattr(selectors, "LISTED_UNITS_LIMIT", limit)
     make_petition(summary="Tân Phong")
     services.create_petition(
         actor=people["stranger"],
