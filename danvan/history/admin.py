@@ -7,8 +7,8 @@ from .models import Change
 class ChangeAdmin(admin.ModelAdmin):
     """Read-only: history is written by the services."""
 
-    list_display = ["created_at", "content_type", "object_id", "kind", "actor", "from_status", "to_status"]
-    list_filter = ["kind", "content_type"]
+    list_display = ["created_at", "content_type", "object_id", "kind", "actor", "from_status", "to_status", "values"]
+    list_filter = ["is_audit", "kind", "content_type"]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):

@@ -9,6 +9,7 @@ initiatives, units), pointing at its object through a generic key.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,7 @@ class ChangeKind(models.TextChoices):
     ESCALATED = "escalated", _("Escalated as overdue")
     MOVED = "moved", _("Moved in the tree of units")
     CLOSED = "closed", _("Ceased to exist")
+    DELETED = "deleted", _("Deleted")
 
 
 class Change(HistoryEntry):
@@ -56,6 +58,10 @@ class Change(HistoryEntry):
     object_id = models.PositiveBigIntegerField(_("record number"))
     target = GenericForeignKey("content_type", "object_id")
     kind = models.CharField(_("kind"), max_length=20, choices=ChangeKind.choices)
+    # The audit of configuration (danvan.ops.audit): {field: [old, new]} for a change, {field: value} for a
+    # record created or deleted; empty for the workflow history the services write.
+    values = models.JSONField(_("old and new values"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    is_audit = models.BooleanField(_("audit of configuration"), default=False)
 
     class Meta(HistoryEntry.Meta):
         verbose_name = _("change")

@@ -15,9 +15,12 @@ def _status_labels(model):
 
 
 def history_of(target):
-    """`target`'s history rows with the actor loaded and `from_label`/`to_label` set; one query."""
+    """`target`'s history rows with the actor loaded and `from_label`/`to_label` set; one query. The audit of
+    configuration (danvan.ops.audit) is the administrators' and stays in the admin."""
     rows = list(
-        Change.objects.filter(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
+        Change.objects.filter(
+            content_type=ContentType.objects.get_for_model(target), object_id=target.pk, is_audit=False
+        )
         .select_related("actor")
         .order_by("created_at", "pk")
     )

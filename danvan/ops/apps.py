@@ -8,4 +8,6 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (records the periodic jobs' runs)
+        from . import audit, receivers  # noqa: F401  (receivers: records the periodic jobs' runs)
+
+        audit.connect()

@@ -31,11 +31,13 @@ from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from danvan.workflow import DomainError
+
 MANIFEST = "manifest.json"
 FORMAT = 1
 
 
-class BackupError(Exception):
+class BackupError(DomainError):
     """A backup or restore that cannot go on; the message says why, for the operator."""
 
 

@@ -41,4 +41,4 @@ def test_unit_services_record_who_changed_what():
     assert "Xã C mới" in rows[1].note
     assert rows[2].note == "Tỉnh A → Tỉnh B"
     assert all(row.actor == admin for row in rows[1:])
-    assert Change.objects.filter(object_id=commune.pk).count() == 4
+    assert Change.objects.filter(object_id=commune.pk, is_audit=False).count() == 4

@@ -6,34 +6,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Change',
+            name="Change",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='at')),
-                ('from_status', models.CharField(blank=True, max_length=20)),
-                ('to_status', models.CharField(blank=True, max_length=20)),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('kind', models.CharField(choices=[('created', 'Created'), ('updated', 'Details changed'), ('status', 'Status changed'), ('added', 'Added'), ('file', 'File attached'), ('progress', 'Progress reported'), ('answered', 'Written answer recorded'), ('escalated', 'Escalated as overdue'), ('moved', 'Moved in the tree of units'), ('closed', 'Ceased to exist')], max_length=20, verbose_name='kind')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="at")),
+                ("from_status", models.CharField(blank=True, max_length=20)),
+                ("to_status", models.CharField(blank=True, max_length=20)),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("object_id", models.PositiveBigIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("created", "Created"),
+                            ("updated", "Details changed"),
+                            ("status", "Status changed"),
+                            ("added", "Added"),
+                            ("file", "File attached"),
+                            ("progress", "Progress reported"),
+                            ("answered", "Written answer recorded"),
+                            ("escalated", "Escalated as overdue"),
+                            ("moved", "Moved in the tree of units"),
+                            ("closed", "Ceased to exist"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'change',
-                'verbose_name_plural': 'changes',
-                'ordering': ['created_at', 'pk'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['content_type', 'object_id', 'created_at'], name='change_of_object_idx')],
+                "verbose_name": "change",
+                "verbose_name_plural": "changes",
+                "ordering": ["created_at", "pk"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["content_type", "object_id", "created_at"], name="change_of_object_idx")
+                ],
             },
         ),
     ]
