@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "danvan.ops.audit.AuditActorMiddleware",
+    "danvan.ops.logs.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees the outcome of the login view (django-axes docs).
@@ -251,11 +252,31 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# LOG_FORMAT=json: one JSON object a line with the request's id and the user's number (danvan/ops/logs.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "danvan.ops.logs.RequestContextFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "danvan.ops.logs.json_formatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # pypdf warns about every damaged PDF an upload check reads; such a file is kept as sent.
     "loggers": {"axes": {"level": "WARNING"}, "pypdf": {"level": "ERROR"}},
 }
+
+# Errors to a Sentry-compatible service when SENTRY_DSN is set; nothing personal is sent (danvan/ops/logs.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from danvan.ops.logs import configure_sentry
+
+    configure_sentry(SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", default="production"))
