@@ -40,6 +40,12 @@ app.conf.beat_schedule = {
         "task": "reception.tasks.materialise_sessions",
         "schedule": crontab(hour=1, minute=0),
     },
+    # The dashboard's buckets that changes marked stale, rebuilt ahead of the leaders' next read
+    # (the read rebuilds them itself if this has not run yet).
+    "refresh-dashboard-summaries": {
+        "task": "dashboard.tasks.refresh_dashboard_summaries",
+        "schedule": crontab(minute="*/5"),
+    },
     # The dashboard's summaries rebuilt from the petitions, whatever was written without a signal
     # (bulk loads); the changes made through the services keep them current meanwhile.
     "rebuild-dashboard-summaries": {

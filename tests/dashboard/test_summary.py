@@ -236,3 +236,15 @@ def test_without_the_receivers_the_summaries_go_stale_until_rebuilt(province, mo
     assert selectors.petition_figures(units, year) == before != full_scan.petition_figures(units, year)
     call_command("refresh_dashboard_summaries", "--all", stdout=StringIO())
     assert selectors.petition_figures(units, year) == full_scan.petition_figures(units, year)
+
+
+def test_the_periodic_task_rebuilds_the_stale_buckets(make_petition):
+    from dashboard import tasks
+
+    petition = make_petition(kind=Kind.FEEDBACK, received=date(2026, 2, 10))
+    assert StaleSummary.objects.exists()
+    assert not PetitionSummary.objects.filter(received_date=date(2026, 2, 10)).exists()
+    tasks.refresh_dashboard_summaries()
+    assert not StaleSummary.objects.exists()
+    row = PetitionSummary.objects.get(received_date=date(2026, 2, 10))
+    assert (row.unit_id, row.kind, row.received) == (petition.handling_unit_id, Kind.FEEDBACK, 1)
