@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "danvan.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "danvan.middleware.DefaultLanguageMiddleware",
@@ -110,6 +111,10 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}"),
 }
+# A streaming replica of the primary (deploy/README.md): /readyz reports its lag.
+if env.str("REPLICA_DATABASE_URL", default=""):
+    DATABASES["replica"] = env.db("REPLICA_DATABASE_URL")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share the file: WAL lets readers run beside one
     # writer, IMMEDIATE transactions avoid lock upgrades that fail at once.
@@ -130,7 +135,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, or this process's memory while Redis is down (danvan/cache.py).
+            "BACKEND": "danvan.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "danvan",
         }
@@ -244,12 +250,37 @@ SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
 CSRF_FAILURE_VIEW = "danvan.views.csrf_failure"
 SECURE_SSL_REDIRECT = SECURE_HTTPS
+# Load balancers probe the health endpoints over plain HTTP on the LAN.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if SECURE_HTTPS else 0
+# The portal's host is one of many under a province's domain: whether every subdomain is HTTPS-only, and
+# preloaded in browsers, is the domain owner's decision. Off unless set; check --deploy says nothing then.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [
+    check
+    for check, chosen in (("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS), ("security.W021", SECURE_HSTS_PRELOAD))
+    if not chosen
+]
 if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Strict: the pages have no inline script, handler or style (danvan.middleware.ContentSecurityPolicyMiddleware;
+# Bootstrap's form controls draw their arrows with data: images).
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
 SESSION_COOKIE_HTTPONLY = True
 
 # LOG_FORMAT=json: one JSON object a line with the request's id and the user's number (danvan/ops/logs.py).

@@ -98,3 +98,40 @@ def test_collectstatic_with_the_production_storage(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "static" / "staticfiles.json").exists()
+
+
+def test_every_page_carries_a_strict_content_security_policy(client, db):
+    for url in ("/", "/tra-cuu/", "/gui-don/", "/accounts/login/", "/healthz"):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "style-src 'self'" in policy and "unsafe-inline" not in policy
+        assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+
+
+def test_no_template_has_an_inline_script_handler_or_style():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    inline = re.compile(r'<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+="|\sstyle="|<style', re.IGNORECASE)
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in root.rglob("*.html")
+        for match in inline.finditer(path.read_text())
+    ]
+    assert found == []
+
+
+def test_the_documented_production_settings_pass_the_deploy_check(tmp_path):
+    """The settings deploy/danvan.env.example gives (HTTPS behind nginx, no debug) leave `check --deploy` clean."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG"}}
+    env.update(
+        DANVAN_ENV_FILE=str(tmp_path / "absent.env"), DANVAN_VAR_DIR=str(tmp_path / "var"),
+        SECRET_KEY="k" * 30 + "Zx9-" * 10, SECURE_HTTPS="true", USE_X_FORWARDED_PROTO="true",
+        ALLOWED_HOSTS="dvcq.example.gov.vn", CSRF_TRUSTED_ORIGINS="https://dvcq.example.gov.vn",
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -44,8 +44,16 @@ def page(browser):
     context = browser.new_context(viewport=DESKTOP, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Every page the browser tests open must satisfy the Content Security Policy: Chromium reports each
+    # refused script, style or image on the console.
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     yield page
     context.close()
+    assert refused == [], f"Refused by the Content Security Policy: {refused}"
 
 
 def screenshot(page, name):
