@@ -1,5 +1,6 @@
 """Creating notices, delivering their emails and marking them read."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .models import EmailStatus, Notification
+
+logger = logging.getLogger(__name__)
 
 # A claim older than this is taken to belong to a worker that died mid-send.
 STALE_CLAIM = timedelta(hours=1)
@@ -28,8 +31,6 @@ def notify(*, recipient, kind, key, title, body="", target=None, url="", email=T
     nothing. The email, if any, is queued only after the caller's transaction
     commits.
     """
-    from .tasks import send_notification_email
-
     if not email:
         status = EmailStatus.NOT_REQUESTED
     elif recipient.email:
@@ -42,8 +43,23 @@ def notify(*, recipient, kind, key, title, body="", target=None, url="", email=T
         defaults["target_id"] = target.pk
     notification, created = Notification.objects.get_or_create(recipient=recipient, key=key, defaults=defaults)
     if created and status == EmailStatus.PENDING:
-        send_notification_email.delay_on_commit(notification.pk)
+        transaction.on_commit(lambda: _queue_email(notification.pk))
     return notification, created
+
+
+def _queue_email(notification_id):
+    """Hand the email to a worker. With the broker down the change is already committed and must not
+    answer as an error (the official would submit it again): the notice stays pending and
+    retry_pending_notification_emails sends it when the broker is back."""
+    from .tasks import send_notification_email
+
+    try:
+        send_notification_email.delay(notification_id)
+    except Exception as error:  # kombu's OperationalError, a refused connection, a timeout
+        logger.warning(
+            "Email of notification %s not queued (%s); it stays pending for the retry job.",
+            notification_id, type(error).__name__,
+        )  # fmt: skip
 
 
 def deliver_notification_email(*, notification_id):
