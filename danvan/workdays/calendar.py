@@ -17,6 +17,7 @@ at the close of the next working day (Art 148(5)).
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import holidays
 from django.utils.translation import get_language
@@ -44,6 +45,14 @@ def _named(row):
     return _("%(name)s under %(document)s") % {"name": row.name, "document": document}
 
 
+@lru_cache(maxsize=128)
+def _package_year(year, language):
+    """The package's holidays and swapped working weekend days of a year: fixed for an installed version,
+    computed once per process (the lunar calendar costs tens of milliseconds a year)."""
+    package = holidays.VN(years=year, language=language)
+    return tuple(package.items()), tuple(day for day in package.weekend_workdays if day.year == year)
+
+
 class WorkCalendar:
     """Working days, loaded a year at a time (two small queries per year).
 
@@ -64,11 +73,10 @@ class WorkCalendar:
     def _load(self, year):
         from .models import DayOff, WorkingDay
 
-        package = holidays.VN(years=year, language=self.language)
-        data = _Year(days_off=dict(package.items()))
-        for day in package.weekend_workdays:
-            if day.year == year:
-                data.working_days[day] = _("Working day in exchange for a bridge day off")
+        days_off, weekend_workdays = _package_year(year, self.language)
+        data = _Year(days_off=dict(days_off))
+        for day in weekend_workdays:
+            data.working_days[day] = _("Working day in exchange for a bridge day off")
         # Rows entered by administrators win over the package.
         for row in WorkingDay.objects.filter(date__year=year):
             data.working_days[row.date] = _named(row)
