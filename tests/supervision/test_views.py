@@ -431,11 +431,12 @@ def test_the_initiative_page_moves_the_status_and_attaches_evidence(client, worl
     assert 'data-confirm="' in page(client.get(url))  # commending next: asked first
     wrong = client.post(url + "evidence/", {"upload": SimpleUploadedFile("anh.exe", b"MZ")})
     assert wrong.status_code == 400 and "anh.exe" in page(wrong)
-    assert client.post(url + "evidence/", {"upload": SimpleUploadedFile("anh.jpg", b"\xff\xd8\xffjpg")}).status_code == 302
+    photo = b"\xff\xd8\xffjpg"  # a JPEG's signature: uploads are checked by their bytes
+    assert client.post(url + "evidence/", {"upload": SimpleUploadedFile("anh.jpg", photo)}).status_code == 302
     initiative.refresh_from_db()
     assert initiative.status == "exemplar" and initiative.recognition == "QĐ 215/QĐ-UBND"
     evidence = initiative.evidence.get()
-    assert b"".join(client.get(f"/supervision/initiatives/evidence/{evidence.pk}/").streaming_content) == b"\xff\xd8\xffjpg"
+    assert b"".join(client.get(f"/supervision/initiatives/evidence/{evidence.pk}/").streaming_content) == photo
     assert (
         as_user(client, world["stranger"]).get(f"/supervision/initiatives/evidence/{evidence.pk}/").status_code == 404
     )
