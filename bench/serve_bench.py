@@ -9,9 +9,10 @@ set, so the lookup's rate-limit counters live in Redis as in production, else in
     cookie and token, then POSTs the code and key of petitions drawn at random from the generated ones, and
     checks each answer is that petition's status page) against the login page (GET) on the same server, with
     the same load generator: Python threads, each with its own HTTP/1.1 connection (a sync worker closes it
-    after each answer, so the thread reconnects). Alternating rounds; the median of each. The lookup's
-    limits (petitions/public.py, LOOKUP_FAILURE_RATE) count only wrong code/key pairs: every lookup here is
-    right, so they stay as configured and never apply. Target: lookup ≥ 0.5 × login (issue 14).
+    after each answer, so the thread reconnects). Alternating rounds, login then lookup; the figure is the
+    median of each round's lookup ÷ the login round before it (the machine's load drifts between rounds).
+    The lookup's limits (petitions/public.py, LOOKUP_FAILURE_RATE) count only wrong code/key pairs: every
+    lookup here is right, so they stay as configured and never apply. Target: lookup ≥ 0.5 × login.
 (b) Memory, 1 worker (so it serves every request): logged in over HTTP as the province leader
     (gen.p12.tinh.lanhdao1, common.PASSWORD), 1,000 register requests with various filters, orders and pages,
     one after another; the worker's VmRSS (and VmHWM, its peak) from /proc/<pid>/status before and after.
@@ -20,7 +21,8 @@ set, so the lookup's rate-limit counters live in Redis as in production, else in
 The server is stopped at the end whatever happens (its own process group, started here), and the whole run is
 bounded in time (--budget).
 
-Usage: bench/serve_bench.py [--n N] [--seconds S] [--rounds R] [--threads T] [--requests M] [--budget S]
+Usage: bench/serve_bench.py [--n N] [--seconds S] [--rounds R] [--threads T] [--requests M (0: no memory run)]
+       [--budget S]
 """
 
 import argparse
@@ -245,9 +247,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="petitions of the generated province")
     parser.add_argument("--seconds", type=float, default=10, help="length of one throughput round")
-    parser.add_argument("--rounds", type=int, default=3, help="throughput rounds of each page, alternating")
+    parser.add_argument("--rounds", type=int, default=5, help="throughput rounds of each page, alternating")
     parser.add_argument("--threads", type=int, default=4, help="client threads of the load generator")
-    parser.add_argument("--requests", type=int, default=1000, help="register requests of the memory run")
+    parser.add_argument("--requests", type=int, default=1000, help="register requests of the memory run (0: none)")
     parser.add_argument("--budget", type=float, default=1800, help="seconds the memory run may take at most")
     args = parser.parse_args()
     use_generated(args.n)
@@ -289,23 +291,29 @@ def main():
             rates["login"].append(load(server.port, args.threads, args.seconds, login_page))
             rates["lookup"].append(load(server.port, args.threads, args.seconds, lookups(sample)))
         login, lookup = statistics.median(rates["login"]), statistics.median(rates["lookup"])
+        # The machine's load drifts between rounds: each round's lookup is set against the login round just
+        # before it, and the median of those ratios is the figure.
+        pairs = [b / a for a, b in zip(rates["login"], rates["lookup"], strict=True)]
+        ratio = statistics.median(pairs)
         print(
             f"2 workers, {args.threads} client threads, {args.rounds} × {args.seconds:.0f} s each: "
             f"login page {', '.join(f'{r:.0f}' for r in rates['login'])} req/s; "
-            f"lookup {', '.join(f'{r:.0f}' for r in rates['lookup'])} req/s",
+            f"lookup {', '.join(f'{r:.0f}' for r in rates['lookup'])} req/s; "
+            f"ratio per round {', '.join(f'{r:.2f}' for r in pairs)}",
             flush=True,
         )
-        ratio = lookup / login
         verdict = "met" if ratio >= THROUGHPUT_TARGET else "NOT MET"
         print(
             f"{'lookup throughput vs login page':<48} {lookup:>9.1f} req/s  baseline {login:>9.1f} req/s  "
-            f"ratio {ratio:>5.2f}  (target ≥ {THROUGHPUT_TARGET}: {verdict})",
+            f"ratio {ratio:>5.2f}  (median per round; target ≥ {THROUGHPUT_TARGET}: {verdict})",
             flush=True,
         )
         ok &= ratio >= THROUGHPUT_TARGET
     finally:
         server.stop()
 
+    if not args.requests:
+        sys.exit(0 if ok else 2)
     server = Server(1, env)
     try:
         server.start()
