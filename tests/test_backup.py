@@ -43,7 +43,17 @@ def _write_files(root):
     (root / "media" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x02" * 300)
 
 
+def _dangling_references():
+    """Rows pointing at rows that do not exist (SQLite checks references only at commit)."""
+    if connection.vendor != "sqlite":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA foreign_key_check")
+        return cursor.fetchall()
+
+
 def test_a_generated_data_set_and_its_files_round_trip_with_nothing_lost(tmp_path, settings):
+    assert _dangling_references() == []
     call_command("generate_petitions", 150, seed=5, today=date(2026, 11, 20), stdout=io.StringIO())
     _write_files(tmp_path / "live")
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "live" / "private"
