@@ -12,7 +12,8 @@ from django.db import connection, connections
 from danvan.ops import backup
 from petitions.models import Petition
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# A flush before (a browser test) leaves no roles or seeds: put them back as the migrations made them.
+pytestmark = pytest.mark.usefixtures("seeded_transactional_db")
 
 
 def _fresh_database(tmp_path):
