@@ -270,3 +270,21 @@ def report(name, value, baseline, target, unit="ms", scale=1000, against="baseli
 def print_json(**extra):
     """The reported figures (seconds) as one JSON object on stdout, with `extra` keys."""
     print(json.dumps({**extra, "results": RESULTS}), flush=True)
+
+
+def page_bench_arguments(description, *, runs):
+    """The page benchmarks' command line (N, --runs, --json, --explain), then the generated database for N
+    and static files from the finders; the parsed arguments."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("count", nargs="?", type=int, default=100_000, help="petitions in the generated province")
+    parser.add_argument("--runs", type=int, default=runs, help="timed runs per figure (the median is kept)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
+    parser.add_argument("--explain", action="store_true", help="also show each page's slowest queries and the plan")
+    args = parser.parse_args()
+    if args.json:
+        json_mode()
+    use_generated(args.count)
+    static_from_finders()
+    return args

@@ -17,7 +17,6 @@ every public line's note); a difference stops the script. Target: each within 3Ã
 Usage: bench/pages_bench.py [N] [--runs R] [--json]   (N petitions, default 100,000; PostgreSQL)
 """
 
-import argparse
 import re
 import secrets
 import sys
@@ -26,27 +25,16 @@ from common import (
     RESULTS,
     explain_slowest,
     fetch,
-    json_mode,
     large_commune,
     machine,
+    page_bench_arguments,
     paired_medians,
     print_json,
     report,
     say,
-    static_from_finders,
-    use_generated,
 )
 
-parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-parser.add_argument("count", nargs="?", type=int, default=100_000, help="petitions in the generated province")
-parser.add_argument("--runs", type=int, default=7, help="timed runs per figure (the median is kept)")
-parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
-parser.add_argument("--explain", action="store_true", help="also show each page's slowest queries and the plan")
-args = parser.parse_args()
-if args.json:
-    json_mode()
-use_generated(args.count)
-static_from_finders()
+args = page_bench_arguments(__doc__.split("\n\n")[0], runs=7)
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import caches  # noqa: E402
