@@ -67,11 +67,13 @@ INSTALLED_APPS = [
     "petitions",
     "reception",
     "supervision",
+    "democracy",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "danvan.middleware.ContentSecurityPolicyMiddleware",
+    "danvan.db.WritePositionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "danvan.middleware.DefaultLanguageMiddleware",
@@ -115,6 +117,10 @@ DATABASES = {
 if env.str("REPLICA_DATABASE_URL", default=""):
     DATABASES["replica"] = env.db("REPLICA_DATABASE_URL")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    # The dashboard and the periodic report read from it, each official's own changes first (danvan/db.py).
+    DATABASE_ROUTERS = ["danvan.db.ReplicaRouter"]
+# A replica further behind than this many seconds serves no page (and /readyz reports it).
+REPLICA_MAX_LAG = env.int("REPLICA_MAX_LAG", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share the file: WAL lets readers run beside one
     # writer, IMMEDIATE transactions avoid lock upgrades that fail at once.
@@ -126,8 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    for _alias in DATABASES:
+        DATABASES[_alias]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+        DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache and Celery broker ------------------------------------------

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from danvan import xlsx
 from danvan.accounts.roles import Role, has_role
+from danvan.db import reads_from_replica
 from danvan.orgunits.selectors import unit_with_descendants, units_visible_to
 
 from . import selectors
@@ -130,6 +131,7 @@ def _links(period, unit):
 
 
 @require_GET
+@reads_from_replica
 def dashboard(request):
     """Key figures for the period and unit, each linking to the list behind it; 400 with the errors shown
     (and the default period's figures) when the period or unit is refused."""
@@ -279,6 +281,7 @@ def _labels():
 
 
 @require_GET
+@reads_from_replica
 def report(request):
     """The periodic report (reception, processing, results, voters' recommendations) as .xlsx or a printable page;
     a refused period or unit is answered with its errors (400), never with another period's figures."""

@@ -20,12 +20,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from danvan.db import REPLICA as REPLICA_ALIAS
+from danvan.db import replica_lag
+
 from . import services
 from .models import JobRun
-
-REPLICA_ALIAS = "replica"
-# A replica further behind than this is reported (its pages would show data this old).
-REPLICA_LAG_LIMIT = 60
 
 
 @login_not_required
@@ -71,15 +70,11 @@ def _replica():
     if REPLICA_ALIAS not in settings.DATABASES:
         return {"configured": False}
     with connections[REPLICA_ALIAS].cursor() as cursor:
-        cursor.execute(
-            "SELECT CASE WHEN pg_is_in_recovery() THEN"
-            " COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0) END"
-        )
-        lag = cursor.fetchone()[0]
+        lag = replica_lag(cursor)
     if lag is None:
         return {"configured": True, "ok": False, "error": "not a standby"}
-    lag = round(float(lag), 1)
-    return {"configured": True, "ok": lag <= REPLICA_LAG_LIMIT, "lag_seconds": lag}
+    lag = round(lag, 1)
+    return {"configured": True, "ok": lag <= settings.REPLICA_MAX_LAG, "lag_seconds": lag}
 
 
 def _jobs():
