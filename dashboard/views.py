@@ -280,15 +280,8 @@ def _labels():
     }
 
 
-@require_GET
-@reads_from_replica
-def report(request):
-    """The periodic report (reception, processing, results, voters' recommendations) as .xlsx or a printable page;
-    a refused period or unit is answered with its errors (400), never with another period's figures."""
-    scope = _scope_and_period(request)
-    if not scope.valid:
-        return render(request, "dashboard/report.html", {"form": scope.form}, status=400)
-    period, units, unit = scope.period, scope.units, scope.unit
+def report_sheets(units, period):
+    """The periodic report's forms, each (code, title, [(label, value), …]), for the units over the period."""
     figures = {**_figures(units, period), "results": selectors.resolution_results(units, period)}
     labels = _labels()
     titles = {
@@ -298,14 +291,32 @@ def report(request):
         "03/KQGQ": _("Results of resolving denunciations"),
         "KNCT": _("Voters' recommendations"),
     }
-    sheets = [
+    return [
         (code, titles[code], [(labels[key.removeprefix("complaint_").removeprefix("denunciation_")]
                                if group == "results" else labels[key], figures[group][key]) for key in keys])
         for code, group, keys in REPORT_SHEETS
     ]  # fmt: skip
+
+
+def report_scope(request):
+    """The report's period and unit from the request, as the report page takes them (documents use it too)."""
+    return _scope_and_period(request)
+
+
+@require_GET
+@reads_from_replica
+def report(request):
+    """The periodic report (reception, processing, results, voters' recommendations) as .xlsx or a printable page;
+    a refused period or unit is answered with its errors (400), never with another period's figures."""
+    scope = _scope_and_period(request)
+    if not scope.valid:
+        return render(request, "dashboard/report.html", {"form": scope.form}, status=400)
+    period, units, unit = scope.period, scope.units, scope.unit
+    sheets = report_sheets(units, period)
     scope_name = unit.name if unit else _("All units in your scope")
     if request.GET.get("format") != "xlsx":
-        return render(request, "dashboard/report.html", {"sheets": sheets, "period": period, "scope": scope_name})
+        context = {"sheets": sheets, "period": period, "scope": scope_name, "report_query": scope.query}
+        return render(request, "dashboard/report.html", context)
     workbook = xlsx.new_workbook()
     for code, title, rows in sheets:
         sheet = xlsx.add_sheet(workbook, code.replace("/", "-"), widths=[40, 30, 24])
