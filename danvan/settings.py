@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "danvan.orgunits",
     "danvan.accounts",
     "danvan.workdays",
@@ -64,10 +67,10 @@ INSTALLED_APPS = [
     "danvan.ops",
     "demo",
     "dashboard",
-    "documents",
     "petitions",
     "reception",
     "supervision",
+    "api",
     "democracy",
 ]
 
@@ -252,6 +255,36 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute base of links in emails (no request is at hand in a worker).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# --- API (/api/v1/, the api app) ----------------------------------------------------------
+# Systems authenticate with their client's token, officials with their session; the throttle counts in the
+# cache (Redis, or this process's memory while Redis is down). A client's own rate is set on its record.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env.str("API_USER_RATE", default="300/min"),
+        "anon": env.str("API_ANON_RATE", default="60/min"),
+    },
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dân vận portal API",
+    "DESCRIPTION": "Petitions, reception, supervision and statutory figures, scoped as the portal's pages.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
 # --- Security ---------------------------------------------------------------------
 SECURE_HTTPS = env.bool("SECURE_HTTPS", default=False)
 SESSION_COOKIE_SECURE = SECURE_HTTPS
@@ -319,7 +352,3 @@ if SENTRY_DSN:
     from danvan.ops.logs import configure_sentry
 
     configure_sentry(SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", default="production"))
-
-# --- Documents (the documents app) ----------------------------------------------------
-# A report over more units than this is made by a worker, with a progress bar; smaller ones at once.
-DOCUMENTS_INLINE_UNITS = env.int("DOCUMENTS_INLINE_UNITS", default=200)

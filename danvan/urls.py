@@ -27,11 +27,11 @@ urlpatterns = [
     path("reception/", include("reception.urls")),
     path("supervision/", include("supervision.urls")),
     path("dashboard/", include("dashboard.urls")),
-    path("documents/", include("documents.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("notifications/", include("danvan.notifications.urls")),
     path("days-off/", include("danvan.workdays.urls")),
     path("petitions/", include("petitions.urls")),
+    path("api/v1/", include("api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
