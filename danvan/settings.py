@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "danvan.ops",
     "demo",
     "dashboard",
+    "documents",
     "petitions",
     "reception",
     "supervision",
@@ -352,3 +353,7 @@ if SENTRY_DSN:
     from danvan.ops.logs import configure_sentry
 
     configure_sentry(SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", default="production"))
+
+# --- Documents (the documents app) ----------------------------------------------------
+# A report over more units than this is made by a worker, with a progress bar; smaller ones at once.
+DOCUMENTS_INLINE_UNITS = env.int("DOCUMENTS_INLINE_UNITS", default=200)

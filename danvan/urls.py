@@ -27,6 +27,7 @@ urlpatterns = [
     path("reception/", include("reception.urls")),
     path("supervision/", include("supervision.urls")),
     path("dashboard/", include("dashboard.urls")),
+    path("documents/", include("documents.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("notifications/", include("danvan.notifications.urls")),
     path("days-off/", include("danvan.workdays.urls")),
