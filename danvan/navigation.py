@@ -41,6 +41,12 @@ NAV_ITEMS = (
         roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR, Role.ADMINISTRATOR),
     ),
     NavItem(_("Supervision"), "supervision:programmes", "binoculars", roles=(Role.SUPERVISOR, Role.LEADER)),
+    NavItem(
+        _("Grassroots democracy"),
+        "democracy:disclosures",
+        "megaphone",
+        roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR),
+    ),
     NavItem(_("Days off"), "workdays:year", "calendar3"),
     NavItem(_("Administration"), "admin:index", "gear", roles=(Role.ADMINISTRATOR,), staff_only=True),
 )

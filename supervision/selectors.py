@@ -24,12 +24,16 @@ SUPERVISING_KINDS = [
     UnitKind.COUNCIL_STANDING,
     UnitKind.FATHERLAND_FRONT,
     UnitKind.MASS_MOBILISATION,
+    # The grassroots boards (democracy app): their recommendations are followed up as the council's are.
+    UnitKind.PEOPLE_INSPECTION_BOARD,
+    UnitKind.INVESTMENT_SUPERVISION_BOARD,
 ]
 COUNCIL_KINDS = [UnitKind.PEOPLE_COUNCIL, UnitKind.COUNCIL_STANDING]
 
 
 def supervising_bodies(user):
-    """The councils, Fatherland Front committees and mass mobilisation commissions the user belongs to (or is above)."""
+    """The councils, Fatherland Front committees, mass mobilisation commissions and grassroots boards the user
+    belongs to (or is above)."""
     return units_visible_to(user).filter(kind__in=SUPERVISING_KINDS).order_by("name")
 
 

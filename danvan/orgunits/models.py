@@ -16,6 +16,9 @@ class UnitKind(models.TextChoices):
     PEOPLE_COMMITTEE = "people_committee", _("People's Committee")
     FATHERLAND_FRONT = "fatherland_front", _("Fatherland Front Committee")
     MASS_MOBILISATION = "mass_mobilisation", _("Mass Mobilisation Commission")
+    # Grassroots supervising bodies (Law on Grassroots Democracy 2022), set up under a commune's Front committee.
+    PEOPLE_INSPECTION_BOARD = "people_inspection_board", _("People's Inspection Board")
+    INVESTMENT_SUPERVISION_BOARD = "investment_board", _("Community investment supervision board")
     INSPECTORATE = "inspectorate", _("Inspectorate")
     RECEPTION_OFFICE = "reception_office", _("Citizen reception office")
     DEPARTMENT = "department", _("Department / specialised office")
