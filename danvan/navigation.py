@@ -42,6 +42,9 @@ NAV_ITEMS = (
     ),
     NavItem(_("Supervision"), "supervision:programmes", "binoculars", roles=(Role.SUPERVISOR, Role.LEADER)),
     NavItem(
+        _("Mediation"), "mediation:cases", "people-fill", roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER)
+    ),
+    NavItem(
         _("Grassroots democracy"),
         "democracy:disclosures",
         "megaphone",

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "petitions",
     "reception",
     "supervision",
+    "mediation",
     "api",
     "democracy",
 ]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("lich-tiep-cong-dan/<int:unit_id>.ics", reception_views.calendar_feed, name="calendar_feed"),
     path("reception/", include("reception.urls")),
     path("supervision/", include("supervision.urls")),
+    path("mediation/", include("mediation.urls")),
     path("", include("democracy.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("documents/", include("documents.urls")),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from danvan.alerts.services import deliver_alert, scan_deadlines
 from danvan.orgunits.divisions import load_province
 from demo.democracy import build_democracy
+from demo.mediation import build_mediation
 from demo.people import DEMO_PASSWORD, PEOPLE, build_people
 from demo.petitions import build_petitions
 from demo.reception import build_reception
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         sessions = build_reception()
         self.stdout.write(f"{sessions} reception sessions.")
         self.stdout.write(f"{build_supervision()} supervision recommendations and commitments.")
+        self.stdout.write(f"{build_mediation()} grassroots mediation cases.")
         self.stdout.write(f"{build_democracy()} grassroots supervision boards with disclosures and consultations.")
         # Today's reminders and escalations at once, so the inboxes are not empty until 06:00.
         delivered = [alert_id for alert_id in scan_deadlines() if deliver_alert(alert_id=alert_id)]
