@@ -57,6 +57,12 @@ app.conf.beat_schedule = {
         "task": "danvan.ops.tasks.heartbeat",
         "schedule": crontab(minute="*/5"),
     },
+    # Petitioners' personal data anonymised once the retention rules' years after closing have passed
+    # (danvan.ops.retention); after the summaries' rebuild, in the quiet of the night.
+    "apply-retention": {
+        "task": "danvan.ops.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Expired sessions and old login logs, at night when nobody works.
     "purge-expired-login-data": {
         "task": "danvan.accounts.tasks.purge_expired_login_data",

@@ -40,6 +40,7 @@ AUDITED = (
     "supervision.AnswerPeriod",
     "alerts.AlertPolicy",
     "dashboard.ReportPolicy",
+    "ops.RetentionRule",
 )
 # Never written into the audit: a secret (recorded as changed, not its value) and the noise of logins.
 SECRET = {"password"}
