@@ -358,3 +358,5 @@ if SENTRY_DSN:
 # --- Documents (the documents app) ----------------------------------------------------
 # A report over more units than this is made by a worker, with a progress bar; smaller ones at once.
 DOCUMENTS_INLINE_UNITS = env.int("DOCUMENTS_INLINE_UNITS", default=200)
+# A register export of more rows than this is made by a worker, with a progress bar.
+DOCUMENTS_INLINE_ROWS = env.int("DOCUMENTS_INLINE_ROWS", default=5000)

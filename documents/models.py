@@ -15,6 +15,7 @@ class DocumentKind(models.TextChoices):
     GUIDANCE_SLIP = "guidance_slip", _("Guidance to the citizen")
     RESOLUTION = "resolution", _("Resolution decision or answer")
     REPORT = "report", _("Periodic report")
+    REGISTER = "register", _("Petition book")
 
 
 class Letterhead(models.Model):
@@ -128,6 +129,7 @@ class Export(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
     file_format = models.CharField(_("format"), max_length=5)
+    # The report's unit and period, or the register's filters as the register page's query string.
     params = models.JSONField(_("parameters"), default=dict)
     status = models.CharField(_("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
     done = models.PositiveIntegerField(_("steps done"), default=0)

@@ -18,6 +18,7 @@ KIND_SYMBOLS = {
     DocumentKind.GUIDANCE_SLIP: "HD",
     DocumentKind.RESOLUTION: "",
     DocumentKind.REPORT: "BC",
+    DocumentKind.REGISTER: "",
 }
 
 

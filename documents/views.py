@@ -3,11 +3,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from danvan import xlsx
 from danvan.orgunits.selectors import unit_with_descendants
 from dashboard.views import report_scope, report_sheets
 from petitions import permissions as petition_permissions
@@ -26,8 +27,11 @@ FORMATS = {
 }
 
 
+CONTENT_TYPES = {name: content_type for name, (_render, content_type) in FORMATS.items()} | {"xlsx": xlsx.CONTENT_TYPE}
+
+
 def _file(content, file_format, stem):
-    response = HttpResponse(content, content_type=FORMATS[file_format][1])
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{stem}.{file_format}"'
     return response
 
@@ -87,6 +91,23 @@ def report_document(request, file_format):
     doc = generate.report_document(unit=unit, period=scope.period, sheets=report_sheets(units, scope.period),
                                    user=request.user)  # fmt: skip
     return _file(FORMATS[file_format][0](doc), file_format, doc.file_stem)
+
+
+@require_GET
+def register_export(request):
+    """The register under its filters as .xlsx: at once up to DOCUMENTS_INLINE_ROWS rows (the register's own
+    export), made by a worker with a progress page beyond (a year's register of a province)."""
+    query = request.GET.urlencode()
+    try:
+        count = exports.register_rows(request.user, query).count()
+    except ValueError:
+        count = 0  # the register's own export answers invalid filters (with no rows)
+    if count <= settings.DOCUMENTS_INLINE_ROWS:
+        return redirect(f"{reverse('petitions:export')}?{query}")
+    export = services.request_export(
+        user=request.user, kind=DocumentKind.REGISTER, file_format="xlsx", params={"query": query}, total=count
+    )
+    return render(request, "documents/export.html", {"export": export})
 
 
 def _export_or_404(request, pk):
