@@ -174,3 +174,31 @@ def test_the_petition_page_links_each_document(client, accepted, positions):
     assert [item.kind for item in selectors.documents_for(petition)] == [
         DocumentKind.RECEIPT, DocumentKind.ACCEPTANCE_NOTICE, DocumentKind.ACCEPTANCE_DECISION,
     ]  # fmt: skip
+
+
+def test_the_pdf_places_the_header_as_decree_30_does_and_embeds_its_font():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from documents.layout import Document, Signature
+    from documents.render_pdf import render_pdf
+
+    doc = Document(
+        kind="notice", file_stem="x", issuer="UBND PHƯỜNG TÂN PHONG", reference="Số: 7/TB-UBND",
+        place_date="Tân Phong, ngày 05 tháng 02 năm 2026", title="THÔNG BÁO", recipients=["Như trên;"],
+        signature=Signature(position="CHỦ TỊCH", name="Đỗ Văn Long"),
+    )  # fmt: skip
+    page = PdfReader(BytesIO(render_pdf(doc))).pages[0]
+    where = {}
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: where.setdefault(text.strip(), (tm[4], tm[5])))
+    issuer, nation = where["UBND PHƯỜNG TÂN PHONG"], where[NATIONAL_NAME]
+    assert issuer[0] < nation[0] and abs(issuer[1] - nation[1]) < 1  # issuer top left, national name top right
+    assert where["Số: 7/TB-UBND"][1] < issuer[1] and where[MOTTO][1] < nation[1]
+    assert where["Tân Phong, ngày 05 tháng 02 năm 2026"][1] < where[MOTTO][1]
+    assert where["THÔNG BÁO"][1] < where["Tân Phong, ngày 05 tháng 02 năm 2026"][1]
+    assert where["Nơi nhận:"][0] < where["CHỦ TỊCH"][0] and where["Đỗ Văn Long"][1] < where["CHỦ TỊCH"][1]
+    fonts = [font.get_object() for font in page["/Resources"]["/Font"].values()]
+    assert {font["/BaseFont"].split("+")[-1] for font in fonts} >= {"LiberationSerif", "LiberationSerifBold"}
+    for font in fonts:  # each a composite font whose glyphs travel in the file (embedded TrueType)
+        assert "/FontFile2" in font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
