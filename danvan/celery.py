@@ -63,6 +63,12 @@ app.conf.beat_schedule = {
         "task": "danvan.ops.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Citizens' e-mail and SMS whose first attempt never ran (broker down), whose retry is due after a
+    # failure, or that waited for the next day's SMS allowance. Delivery itself is claim-once.
+    "retry-citizen-messages": {
+        "task": "danvan.messaging.tasks.retry_citizen_messages",
+        "schedule": crontab(minute="*/10"),
+    },
     # Expired sessions and old login logs, at night when nobody works.
     "purge-expired-login-data": {
         "task": "danvan.accounts.tasks.purge_expired_login_data",

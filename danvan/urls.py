@@ -20,6 +20,7 @@ urlpatterns = [
     path("readyz", ops_views.readyz, name="readyz"),
     path("tra-cuu/", public.LookupView.as_view(), name="lookup"),
     path("tra-cuu/danh-gia/", public.RatingView.as_view(), name="rate"),
+    path("tra-cuu/tin-nhan/", public.MessagesView.as_view(), name="citizen_messages"),
     path("gui-don/", public.SubmitView.as_view(), name="submit"),
     path("gui-don/bien-nhan/", public.ReceiptView.as_view(), name="submitted"),
     path("lich-tiep-cong-dan/", reception_views.PublicCalendarView.as_view(), name="calendar"),

@@ -156,6 +156,7 @@ class PetitionerForm(forms.Form):
     commune_code = CommuneField(label=_("Commune / ward"), required=False)
     address = forms.CharField(label=_("House number, street, village"), max_length=255, required=False)
     phone = forms.CharField(label=_("Phone number"), max_length=20, required=False)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
     is_representative = forms.BooleanField(label=_("Representative"), required=False)
 
     def __init__(self, *args, **kwargs):

@@ -18,12 +18,14 @@ from django_ratelimit.core import get_usage
 
 from danvan.client_ip import client_ip
 from danvan.forms import DateInput, not_in_future
+from danvan.messaging import selectors as messaging_selectors
+from danvan.messaging import services as messaging
 from danvan.orgunits.models import Unit, UnitKind
 from danvan.orgunits.selectors import body_in
 from danvan.validators import citizen_id_validator, phone_validator
 from danvan.workflow import DomainError
 
-from . import calendar_changes, selectors, services
+from . import calendar_changes, citizen_messages, selectors, services
 from .forms import attachments_field
 from .models import Category, Kind, SatisfactionRating, Stage
 from .workflow import Status
@@ -204,6 +206,8 @@ def _status_page(request, petition, *, rating_form=None, thanks=False, status=20
         "rated": public["rated"],
         "thanks": thanks,
         "key": request.POST.get("key", "") if rating else "",
+        # For the form that opens the e-mail and SMS choice (a POST, so the key stays out of addresses).
+        "messages_key": request.POST.get("key", ""),
     }
     return render(request, "public/status.html", context, status=status)
 
@@ -268,6 +272,31 @@ class RatingView(View):
         return _status_page(request, petition, rating_form=rating, status=400)
 
 
+@method_decorator(login_not_required, name="dispatch")
+class MessagesView(View):
+    """The e-mail and SMS about a petition, reached from its status page with the same code and key: whether they
+    are sent, and the citizen's choice to stop them or to have them again (recorded). Nothing personal is shown."""
+
+    ACTIONS = {"stop": messaging.stop_citizen_messages, "resume": messaging.resume_citizen_messages}
+
+    def post(self, request):
+        petition, refusal = _looked_up(request)
+        if refusal:
+            return refusal
+        followed = citizen_messages.followed_petition(petition)
+        action = self.ACTIONS.get(request.POST.get("action", ""))
+        subscription = action(followed=followed) if action else messaging_selectors.subscription_of(followed)
+        context = {
+            "petition": petition,
+            "key": request.POST.get("key", ""),
+            "stopped": subscription is not None and subscription.is_stopped,
+            "stopped_at": subscription.stopped_at if subscription else None,
+            "changed": action is not None,
+            "channels": citizen_messages.contact_channels(followed),
+        }
+        return render(request, "public/messages.html", context)
+
+
 class CitizenIdField(forms.CharField):
     """The 12-digit personal identification number, typed with spaces or dots if the citizen likes.
 
@@ -314,6 +343,11 @@ class SubmissionForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 20}),
     )  # fmt: skip
     phone = forms.CharField(label=_("Phone number"), max_length=20, required=False, validators=[phone_validator])
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        help_text=_("With a name given, you are told by e-mail and SMS when your petition moves."),
+    )
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
     files = attachments_field(label=_("Attachments (optional)"))
     # Left empty by people; filled by robots that fill every field.
@@ -352,7 +386,7 @@ def _submission(data):
             "respondent": data["respondent"],
             "decision_known_on": data.get("decision_known_on") if data["kind"] == Kind.COMPLAINT_FIRST else None,
         },
-        "petitioner": {field: data[field] for field in ("full_name", "citizen_id", "phone", "address")},
+        "petitioner": {field: data[field] for field in ("full_name", "citizen_id", "phone", "email", "address")},
         "files": data["files"],
     }
 

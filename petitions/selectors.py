@@ -257,11 +257,12 @@ class PersonView:
         self.is_representative = person.is_representative
         if sealed:
             self.full_name = _("Identity sealed")
-            self.citizen_id = self.phone = self.address = self.place = SEALED
+            self.citizen_id = self.phone = self.email = self.address = self.place = SEALED
         else:
             self.full_name = person.full_name
             self.citizen_id = person.citizen_id
             self.phone = person.phone
+            self.email = person.email
             self.address = person.address
             self.place = person.place
 

@@ -224,6 +224,8 @@ class Petitioner(models.Model):
     commune_code = models.CharField(_("commune"), max_length=6, blank=True)
     address = models.CharField(_("house number, street, village"), max_length=255, blank=True)
     phone = models.CharField(_("phone number"), max_length=20, blank=True, validators=[phone_validator])
+    # Where the citizen is told by e-mail when the petition moves (danvan.messaging); sealed like the rest.
+    email = models.EmailField(_("e-mail address"), blank=True)
     is_representative = models.BooleanField(_("representative"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

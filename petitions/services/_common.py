@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from danvan.text import fold
 from danvan.workflow import DomainError, check_transition
 
+from ..citizen_messages import tell_citizen
 from ..deadlines import NoRuleError, due_date_for, rule_for
 from ..models import Complexity, EventKind, Kind, Petition, PetitionDeadline, PetitionEvent
 from ..workflow import TRANSITIONS
@@ -29,7 +30,7 @@ def _locked(petition):
 
 
 def _event(petition, kind, actor, *, note="", is_public=False, from_status="", to_status="", related=None):
-    return PetitionEvent.objects.create(
+    event = PetitionEvent.objects.create(
         petition=petition,
         kind=kind,
         actor=actor,
@@ -39,6 +40,10 @@ def _event(petition, kind, actor, *, note="", is_public=False, from_status="", t
         to_status=to_status,
         related_petition=related,
     )
+    # The stages the citizen hears of by e-mail and SMS (received, accepted or not, transferred, extended,
+    # answered) are timeline lines; their messages are written here, once, and sent after the commit.
+    tell_citizen(petition, event)
+    return event
 
 
 def _search_text(petition, petitioners):

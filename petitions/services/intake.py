@@ -53,6 +53,7 @@ PETITIONER_FIELDS = (
     "commune_code",
     "address",
     "phone",
+    "email",
     "is_representative",
 )
 
@@ -235,7 +236,7 @@ def update_petition(*, petition, actor, version, data, petitioners):
 REPEAT_WINDOW = timedelta(minutes=10)
 # What makes two online submissions "the same": the petition's words and who sent it.
 REPEAT_FIELDS = ("kind", "receiving_unit", "category", "summary", "content", "respondent")
-CONTACT_FIELDS = ("full_name", "citizen_id", "phone", "address")
+CONTACT_FIELDS = ("full_name", "citizen_id", "phone", "email", "address")
 
 
 @transaction.atomic
