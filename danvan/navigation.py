@@ -45,6 +45,12 @@ NAV_ITEMS = (
         _("Mediation"), "mediation:cases", "people-fill", roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER)
     ),
     NavItem(
+        _("Dialogues"),
+        "dialogues:dialogues",
+        "chat-square-text",
+        roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER),
+    ),
+    NavItem(
         _("Grassroots democracy"),
         "democracy:disclosures",
         "megaphone",

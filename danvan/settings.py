@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "reception",
     "supervision",
     "mediation",
+    "dialogues",
     "api",
     "democracy",
 ]

@@ -28,6 +28,7 @@ urlpatterns = [
     path("reception/", include("reception.urls")),
     path("supervision/", include("supervision.urls")),
     path("mediation/", include("mediation.urls")),
+    path("dialogues/", include("dialogues.urls")),
     path("", include("democracy.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("documents/", include("documents.urls")),

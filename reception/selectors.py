@@ -50,6 +50,13 @@ class PublicSession:
     reason: str = ""
     moved_from: date | None = None
     revision: int = 0
+    # "dialogue" for a head's dialogue with the people (dialogues.selectors.published_dialogues), shown beside.
+    kind: str = "reception"
+    topic: str = ""
+
+    @property
+    def is_dialogue(self):
+        return self.kind == "dialogue"
 
     @property
     def is_called_off(self):

@@ -19,6 +19,7 @@ from danvan.history.selectors import history_of
 from danvan.orgunits.models import Unit
 from danvan.orgunits.selectors import units_visible_to
 from danvan.workflow import DomainError
+from dialogues.selectors import published_dialogues
 
 from . import exports, permissions, selectors, services
 from .compliance import compliance_report, months_of
@@ -51,8 +52,12 @@ class PublicCalendarView(View):
         valid = form.is_valid() if form.is_bound else True
         unit = form.cleaned_data.get("unit") if form.is_bound and valid else None
         today = timezone.localdate()
-        sessions = selectors.published_sessions(
-            start=today, end=today + timedelta(days=CALENDAR_DAYS), unit=unit, called_off=True
+        end = today + timedelta(days=CALENDAR_DAYS)
+        sessions = _with_dialogues(
+            selectors.published_sessions(start=today, end=end, unit=unit, called_off=True),
+            start=today,
+            end=end,
+            unit=unit,
         )
         context = {
             "form": form,
@@ -62,6 +67,12 @@ class PublicCalendarView(View):
             "days": CALENDAR_DAYS,
         }
         return render(request, "public/calendar.html", context, status=200 if valid else 400)
+
+
+def _with_dialogues(sessions, *, start, end, unit):
+    """The sessions and the heads' planned dialogues (labelled "Dialogue") of the same days, in time order."""
+    dialogues = published_dialogues(start=start, end=end, unit=unit)
+    return sorted([*sessions, *dialogues], key=lambda item: item.starts_at)
 
 
 # How often phone calendars should fetch the feed again (RFC 7986 REFRESH-INTERVAL; Outlook
@@ -90,8 +101,12 @@ def calendar_feed(request, unit_id):
     # RFC 7986 §5.7 requires VALUE=DURATION on REFRESH-INTERVAL.
     calendar.add("refresh-interval", vDuration(FEED_REFRESH), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(FEED_REFRESH))
-    sessions = selectors.published_sessions(
-        start=today, end=today + timedelta(days=CALENDAR_DAYS), unit=unit, called_off=True
+    end = today + timedelta(days=CALENDAR_DAYS)
+    sessions = _with_dialogues(
+        selectors.published_sessions(start=today, end=end, unit=unit, called_off=True),
+        start=today,
+        end=end,
+        unit=unit,
     )
     for session in sessions:
         calendar.add_component(_feed_event(session, stamp))
@@ -104,6 +119,8 @@ def calendar_feed(request, unit_id):
 def _feed_event(session, stamp):
     summary = _("Citizen reception – %(unit)s") % {"unit": session.unit_name}
     lines = [_("Presided by: %(who)s") % {"who": session.presiding}]
+    if session.is_dialogue:
+        summary = _("Dialogue – %(unit)s: %(topic)s") % {"unit": session.unit_name, "topic": session.topic}
     if session.moved_from:
         lines.append(_("Moved from %(date)s because of a day off.") % {"date": f"{session.moved_from:%d/%m/%Y}"})
     if session.is_called_off:
