@@ -98,6 +98,7 @@ SEEDS = [
             ("supervision.migrations.0007_answer_period_permissions", "grant"),
         ],
     ),
+    ("democracy.DisclosureContent", [("democracy.migrations.0002_seed_contents", "seed")]),
     (
         "workdays.DayToConfirm",
         [

@@ -4,11 +4,14 @@ officials' ones are scoped (a stranger gets 404), and each step goes through its
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from democracy import services
 from democracy.models import DisclosureContent, DisclosureForm, Publication
 from democracy.workflow import ConsultationStatus, PublicationStatus
+from petitions import services as services_petitions
 
 from .conftest import PETITIONER, RAW_CONTENT
 
@@ -177,3 +180,27 @@ def test_a_consultation_through_its_pages(client, world):
     assert client.post(reverse("democracy:conclude_consultation", args=[pk]), result).status_code == 302
     page = client.get(detail).content.decode()
     assert "85%" in page and 'data-testid="consultation-status">' in page
+
+
+def test_the_public_pages_make_the_same_number_of_queries_for_more_rows(
+    client, world, make_petition, answered_feedback, django_assert_num_queries
+):
+    _publish(world, answered_feedback)
+    url = reverse("democracy:public_answers")
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for index in range(3):
+        petition = make_petition(kind="recommendation", summary=f"Kiến nghị số {index}", received=date(2026, 3, 2))
+        services_petitions.accept_petition(petition=petition, actor=world["leader"], accepted_date=date(2026, 3, 3))
+        services_petitions.resolve_petition(
+            petition=petition, actor=world["leader"], decided_on=date(2026, 3, 9), text="Đã trả lời."
+        )
+        _publish(world, petition)
+    with django_assert_num_queries(len(first.captured_queries)):
+        page = client.get(url).content.decode()
+    assert page.count('data-testid="public-answer-') == 4
+
+
+def test_citizens_find_the_public_pages_in_their_menu(client, db):
+    page = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("democracy:public_answers")}"' in page
