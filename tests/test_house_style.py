@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PACKAGES = ["danvan", "petitions", "reception", "supervision", "dashboard", "demo"]
+PACKAGES = ["danvan", "petitions", "reception", "supervision", "democracy", "dashboard", "demo"]
 THIN_MODULES = {"views.py", "forms.py", "admin.py", "tasks.py"}
 WRITES = {"save", "create", "bulk_create", "get_or_create", "update_or_create", "delete"}
 
@@ -103,7 +103,7 @@ def test_every_field_is_labelled_for_people():
     from django.apps import apps
 
     project = {"accounts", "orgunits", "workdays", "notifications", "alerts", "history", "dashboard", "ops"} | {
-        "petitions", "reception", "supervision"
+        "petitions", "reception", "supervision", "democracy"
     }  # fmt: skip
     unlabelled = [
         f"{model._meta.label}.{field.name}"
