@@ -352,7 +352,8 @@ def download_attachment(request, pk, attachment_pk):
     """Files only to those who may see the petition; a denunciation's files only to those
     who may see the denouncer, and each download is logged."""
     petition = permissions.get_petition_or_404(selectors.petitions_visible_to(request.user), request.user, pk)
-    attachment = get_object_or_404(petition.attachments, pk=attachment_pk)
+    # A file the retention job removed (danvan.ops.retention) keeps its row, without a file.
+    attachment = get_object_or_404(petition.attachments.exclude(file=""), pk=attachment_pk)
     if not permissions.can_see_identity(request.user, petition):
         raise PermissionDenied
     services.record_identity_access(petition=petition, user=request.user, context=AccessContext.ATTACHMENT)

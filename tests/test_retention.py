@@ -283,3 +283,11 @@ def test_the_dashboard_and_report_figures_are_the_same_before_and_after(time_mac
     assert run.petitions_total > 50 and run.errors == 0
     assert Petitioner.objects.filter(full_name="(đã ẩn danh)").exists()
     assert after == before
+
+
+def test_a_removed_file_answers_not_found_instead_of_an_error(cases, client, people):
+    retention.apply_retention()
+    attachment = Attachment.objects.get(petition=cases["old"])
+    client.force_login(people["leader"])
+    response = client.get(reverse("petitions:attachment", args=[cases["old"].pk, attachment.pk]))
+    assert response.status_code == 404

@@ -367,7 +367,7 @@ def anonymise_visits(*, visits, run):
     Visitor = apps.get_model("reception.Visitor")
     done = AnonymisedRecord.objects.filter(record=VISIT, object_id__in=[v.pk for v in visits])
     rows = list(
-        Visit.objects.select_for_update(skip_locked=True)
+        Visit.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(pk__in=[v.pk for v in visits])
         .exclude(pk__in=done.values("object_id"))
         .select_related("session")
