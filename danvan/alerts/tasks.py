@@ -1,12 +1,16 @@
+from datetime import date
+
 from celery import shared_task
 
 from . import services
 
 
 @shared_task
-def scan_deadlines():
-    """Daily: create today's reminders and escalations, then deliver each in its own task."""
-    for alert_id in services.scan_deadlines():
+def scan_deadlines(today=None):
+    """Daily: create today's reminders and escalations, then deliver each in its own task.
+
+    `today` (ISO date) re-runs the scan of a day the beat missed, or of another day in a test."""
+    for alert_id in services.scan_deadlines(today=date.fromisoformat(today) if today else None):
         deliver_alert.delay(alert_id)
 
 

@@ -33,6 +33,7 @@ def test_the_same_key_gives_one_notice_and_one_email(mailoutbox):
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [user.email]
     assert "Đơn KN-2026-0001 còn 5 ngày làm việc" in mailoutbox[0].subject
+    assert mailoutbox[0].extra_headers["X-Danvan-Notification"] == str(first.pk)  # a repeat is recognisable
     first.refresh_from_db()
     assert first.email_status == EmailStatus.SENT
     assert first.emailed_at is not None
@@ -90,7 +91,7 @@ def test_delivering_twice_sends_once(mailoutbox):
 def test_a_failed_send_releases_the_claim_for_a_retry(mailoutbox):
     notification, _ = notify(UserFactory(), email=False)
     Notification.objects.filter(pk=notification.pk).update(email_status=EmailStatus.PENDING)
-    failing_smtp = mock.patch("danvan.notifications.services.send_mail", side_effect=OSError("SMTP down"))
+    failing_smtp = mock.patch("danvan.notifications.services.EmailMessage.send", side_effect=OSError("SMTP down"))
     with failing_smtp, pytest.raises(OSError):
         services.deliver_notification_email(notification_id=notification.pk)
     notification.refresh_from_db()
@@ -110,7 +111,7 @@ def test_after_the_last_attempt_the_email_is_given_up(mailoutbox):
     Notification.objects.filter(pk=notification.pk).update(
         email_status=EmailStatus.PENDING, email_attempts=services.MAX_EMAIL_ATTEMPTS - 1
     )
-    failing_smtp = mock.patch("danvan.notifications.services.send_mail", side_effect=OSError("SMTP down"))
+    failing_smtp = mock.patch("danvan.notifications.services.EmailMessage.send", side_effect=OSError("SMTP down"))
     with failing_smtp, pytest.raises(OSError):
         services.deliver_notification_email(notification_id=notification.pk)
     notification.refresh_from_db()
@@ -121,7 +122,7 @@ def test_after_the_last_attempt_the_email_is_given_up(mailoutbox):
 def test_the_task_logs_a_failure_instead_of_retrying_itself(mailoutbox, caplog):
     notification, _ = notify(UserFactory(), email=False)
     Notification.objects.filter(pk=notification.pk).update(email_status=EmailStatus.PENDING)
-    with mock.patch("danvan.notifications.services.send_mail", side_effect=OSError("SMTP down")):
+    with mock.patch("danvan.notifications.services.EmailMessage.send", side_effect=OSError("SMTP down")):
         tasks.send_notification_email(notification.pk)
     assert "will be retried" in caplog.text
 
