@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "danvan.accounts",
     "danvan.workdays",
     "danvan.notifications",
+    "danvan.messaging",
     "danvan.alerts",
     "danvan.history",
     "danvan.ops",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "reception",
     "supervision",
     "mediation",
+    "dialogues",
     "api",
     "democracy",
 ]
@@ -260,6 +262,26 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute base of links in emails (no request is at hand in a worker).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# --- Messages to citizens (danvan.messaging): SMS gateway ------------------------------
+# The embedded default writes each SMS as a file under var/sms/; production names a gateway:
+# danvan.messaging.sms.HttpBackend (brand-name SMS over HTTP) or danvan.messaging.sms.ZaloZnsBackend.
+SMS_BACKEND = env.str("SMS_BACKEND", default="danvan.messaging.sms.FileBackend")
+SMS_FILE_PATH = Path(env.str("SMS_FILE_PATH", default=str(VAR_DIR / "sms")))
+SMS_HTTP_URL = env.str("SMS_HTTP_URL", default="")
+SMS_HTTP_USERNAME = env.str("SMS_HTTP_USERNAME", default="")
+SMS_HTTP_PASSWORD = env.str("SMS_HTTP_PASSWORD", default="")
+SMS_HTTP_TOKEN = env.str("SMS_HTTP_TOKEN", default="")
+SMS_HTTP_TIMEOUT = env.int("SMS_HTTP_TIMEOUT", default=15)
+# The sender name registered with the carriers (tên định danh / brandname).
+SMS_BRAND_NAME = env.str("SMS_BRAND_NAME", default="")
+ZALO_ZNS_URL = env.str("ZALO_ZNS_URL", default="https://business.openapi.zalo.me/message/template")
+ZALO_ZNS_ACCESS_TOKEN = env.str("ZALO_ZNS_ACCESS_TOKEN", default="")
+ZALO_ZNS_TEMPLATE_ID = env.str("ZALO_ZNS_TEMPLATE_ID", default="")
+# SMS handed to the gateway per day (0: no limit); the rest wait for the next day.
+SMS_DAILY_LIMIT = env.int("SMS_DAILY_LIMIT", default=1000)
+# Vietnamese with diacritics is sent as Unicode SMS (70 characters a segment, not 160).
+SMS_WITHOUT_DIACRITICS = env.bool("SMS_WITHOUT_DIACRITICS", default=False)
+
 # --- API (/api/v1/, the api app) ----------------------------------------------------------
 # Systems authenticate with their client's token, officials with their session; the throttle counts in the
 # cache (Redis, or this process's memory while Redis is down). A client's own rate is set on its record.
@@ -361,3 +383,5 @@ if SENTRY_DSN:
 # --- Documents (the documents app) ----------------------------------------------------
 # A report over more units than this is made by a worker, with a progress bar; smaller ones at once.
 DOCUMENTS_INLINE_UNITS = env.int("DOCUMENTS_INLINE_UNITS", default=200)
+# A register export of more rows than this is made by a worker, with a progress bar.
+DOCUMENTS_INLINE_ROWS = env.int("DOCUMENTS_INLINE_ROWS", default=5000)
