@@ -69,6 +69,11 @@ app.conf.beat_schedule = {
         "task": "danvan.messaging.tasks.retry_citizen_messages",
         "schedule": crontab(minute="*/10"),
     },
+    # Long exports (documents) older than DOCUMENTS_EXPORT_DAYS dropped; they can be asked for again.
+    "delete-old-exports": {
+        "task": "documents.tasks.delete_old_exports",
+        "schedule": crontab(hour=2, minute=45),
+    },
     # Expired sessions and old login logs, at night when nobody works.
     "purge-expired-login-data": {
         "task": "danvan.accounts.tasks.purge_expired_login_data",

@@ -385,3 +385,5 @@ if SENTRY_DSN:
 DOCUMENTS_INLINE_UNITS = env.int("DOCUMENTS_INLINE_UNITS", default=200)
 # A register export of more rows than this is made by a worker, with a progress bar.
 DOCUMENTS_INLINE_ROWS = env.int("DOCUMENTS_INLINE_ROWS", default=5000)
+# Long exports are kept this many days after they are made, then dropped (they can be asked for again).
+DOCUMENTS_EXPORT_DAYS = env.int("DOCUMENTS_EXPORT_DAYS", default=7)

@@ -108,3 +108,10 @@ def finish_export(*, export, file_name, content):
 def fail_export(*, export, error):
     export.status, export.error, export.finished_at = ExportStatus.FAILED, error[:300], timezone.now()
     export.save(update_fields=["status", "error", "finished_at"])
+
+
+def delete_old_exports(*, before):
+    """Drop the files of exports finished before `before` (their figures stay in the record; they can be
+    asked for again). Returns how many were dropped."""
+    deleted, _by_model = Export.objects.filter(finished_at__lt=before).delete()
+    return deleted

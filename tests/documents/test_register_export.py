@@ -41,3 +41,15 @@ def test_a_long_register_is_made_by_a_worker_scoped_sealed_and_followed(
     assert all("Nguyễn Văn An" not in str(row[3]) for row in rows if row[5].startswith("Tố cáo"))
     client.force_login(positions["stranger"])
     assert client.get(reverse("documents:export_file", args=[export.pk])).status_code == 404
+
+
+def test_old_exports_are_dropped_daily(positions, settings):
+    from documents import tasks
+
+    settings.DOCUMENTS_EXPORT_DAYS = 7
+    mine = Export.objects.create(user=positions["leader"], kind="report", file_format="pdf", total=3)
+    old = Export.objects.create(user=positions["leader"], kind="report", file_format="pdf", total=3)
+    Export.objects.filter(pk=old.pk).update(status=ExportStatus.DONE, finished_at="2026-02-20T09:00:00+07:00")
+    Export.objects.filter(pk=mine.pk).update(status=ExportStatus.DONE, finished_at="2026-02-24T09:00:00+07:00")
+    tasks.delete_old_exports()  # today is 2 March: 20 February is over 7 days ago, 24 February is not
+    assert list(Export.objects.values_list("pk", flat=True)) == [mine.pk]
