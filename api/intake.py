@@ -2,6 +2,7 @@
 petitions.services.create_petition: the same checks, the same Vietnamese messages, the same history."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danvan.workflow import DomainError
 from petitions import services
@@ -50,6 +51,8 @@ def _messages(errors):
 
 def create_from_payload(*, user, client, payload):
     """Record the petition described by `payload` (a JSON object); raise IntakeErrors when refused."""
+    if not isinstance(payload, dict):
+        raise IntakeErrors({"non_field_errors": [_("Send the petition as a JSON object.")]})
     people = payload.get("petitioners") or []
     if not isinstance(people, list):
         people = []

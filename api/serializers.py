@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from petitions import selectors as petition_selectors
+from petitions.models import Channel, Kind
 
 
 class UnitRefSerializer(serializers.Serializer):
@@ -148,3 +149,38 @@ class ReportQuerySerializer(serializers.Serializer):
         elif attrs["period"] == "quarter" and attrs["number"] > 4:
             raise serializers.ValidationError({"number": _("A year has four quarters.")})
         return attrs
+
+
+class PetitionerIntakeSerializer(serializers.Serializer):
+    """A petitioner in a new petition (validated by the intake page's petitioner form)."""
+
+    full_name = serializers.CharField(max_length=150)
+    citizen_id = serializers.CharField(max_length=12, required=False)
+    province_code = serializers.CharField(required=False)
+    commune_code = serializers.CharField(required=False)
+    address = serializers.CharField(max_length=255, required=False)
+    phone = serializers.CharField(max_length=20, required=False)
+    is_representative = serializers.BooleanField(required=False)
+
+
+class PetitionIntakeSerializer(serializers.Serializer):
+    """The body of a new petition: the intake page's fields. It documents the request only; the intake page's
+    own forms validate it (api/intake.py), so the messages are theirs."""
+
+    kind = serializers.ChoiceField(choices=Kind.choices)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False, help_text="Default: online.")
+    received_date = serializers.DateField(required=False, help_text="Default: today.")
+    receiving_unit = serializers.IntegerField(required=False, help_text="Default: the client's unit.")
+    category = serializers.IntegerField()
+    summary = serializers.CharField(max_length=300)
+    content = serializers.CharField()
+    respondent = serializers.CharField(required=False)
+    people_count = serializers.IntegerField(min_value=1)
+    is_anonymous = serializers.BooleanField(required=False)
+    has_evidence = serializers.BooleanField(required=False)
+    is_skipped_level = serializers.BooleanField(required=False)
+    is_remote_area = serializers.BooleanField(required=False)
+    is_several_places = serializers.BooleanField(required=False)
+    first_instance_code = serializers.CharField(required=False)
+    first_decision_reference = serializers.CharField(required=False)
+    petitioners = PetitionerIntakeSerializer(many=True, required=False)

@@ -38,7 +38,7 @@ class PetitionList(generics.ListAPIView):
         return petition_selectors.petition_list(self.request.user)
 
     @extend_schema(
-        request=None,
+        request=serializers.PetitionIntakeSerializer,
         responses={201: serializers.PetitionDetailSerializer},
         description="Record a petition from an intake system (scope `create`): the intake page's fields, "
         "with `petitioners` as a list of objects; refused input is answered 400 with the page's messages.",

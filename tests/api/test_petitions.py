@@ -142,6 +142,18 @@ def test_invalid_input_is_answered_400_in_vietnamese(api, make_client, units, ca
     assert not Petition.objects.exists()
 
 
+def test_a_malformed_body_is_answered_400_not_500(api, make_client, units, category):
+    _client, token = make_client(units["committee"], can_create=True)
+    payload = {**NEW, "category": category.pk, "people_count": "nhiều", "petitioners": "Lò Thị Mai"}
+    response = api.post("/api/v1/petitions/", payload, format="json", **bearer(token))
+    assert response.status_code == 400 and "people_count" in response.json()
+    listed = api.post("/api/v1/petitions/", [NEW], format="json", **bearer(token))
+    assert listed.status_code == 400 and listed.json() == {
+        "non_field_errors": ["Gửi đơn dưới dạng một đối tượng JSON."]
+    }
+    assert not Petition.objects.exists()
+
+
 def test_a_petition_for_a_unit_outside_the_clients_scope_is_refused(api, make_client, units, category):
     _client, token = make_client(units["committee"], can_create=True)
     payload = {**NEW, "category": category.pk, "receiving_unit": units["other"].pk}

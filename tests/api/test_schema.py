@@ -17,6 +17,8 @@ def test_the_generated_schema_is_valid_openapi(db):
         "/api/v1/reception/calendar/",
     } <= paths
     assert schema["components"]["securitySchemes"]["apiToken"]["scheme"] == "bearer"
+    body = schema["paths"]["/api/v1/petitions/"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/PetitionIntake"}
 
 
 def test_the_schema_is_served_without_login(api, db):
