@@ -291,3 +291,37 @@ def test_a_removed_file_answers_not_found_instead_of_an_error(cases, client, peo
     client.force_login(people["leader"])
     response = client.get(reverse("petitions:attachment", args=[cases["old"].pk, attachment.pk]))
     assert response.status_code == 404
+
+
+def test_the_petitioners_copied_into_a_mediation_case_are_masked_and_the_other_party_stays(
+    time_machine, make_petition, people, units, ten_years
+):
+    from mediation import services as mediation_services
+    from mediation.models import Gender, MediatorRole, Party
+
+    time_machine.move_to("2026-03-02 09:00 +0700", tick=False)
+    handler, leader = people["handler"], people["leader"]
+    team = mediation_services.create_team(
+        actor=handler, committee=units["committee"], name="Tổ hòa giải số 5", area="Tổ dân phố số 5"
+    )
+    for name, gender, role in (("Lò Văn Chiến", Gender.MALE, MediatorRole.LEADER),
+                               ("Nguyễn Thị Lan", Gender.FEMALE, MediatorRole.MEMBER),
+                               ("Đỗ Văn Bình", Gender.MALE, MediatorRole.MEMBER)):  # fmt: skip
+        mediation_services.add_mediator(
+            team=team, actor=handler, full_name=name, gender=gender, role=role, from_date=date(2026, 2, 1)
+        )
+    team = mediation_services.recognise_team(
+        team=team, actor=leader, decision_number="15/QĐ-UBND", decision_date=date(2026, 2, 10)
+    )
+    petition = make_petition(
+        kind=Kind.FEEDBACK, summary=f"Ông {COMPLAINANT} phản ánh tranh chấp ranh giới với hộ bên cạnh"
+    )
+    case = mediation_services.guide_petition_to_mediation(petition=petition, team=team, actor=handler)
+    Party.objects.create(case=case, full_name="Vàng Thị Dung", address="Tổ 6", order=1)
+    time_machine.move_to("2037-03-10 09:00 +0700", tick=False)
+    run = retention.apply_retention()
+    assert run.petitions == {"feedback": 1}
+    parties = list(Party.objects.filter(case=case).order_by("order", "pk").values_list("full_name", "phone"))
+    assert parties == [("(đã ẩn danh)", "(đã ẩn danh)"), ("Vàng Thị Dung", "")]
+    case.refresh_from_db()
+    assert COMPLAINANT not in case.matter + case.details

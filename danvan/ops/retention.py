@@ -79,6 +79,12 @@ HOLDERS = (
     Holder("petitions.OverdueReport", "petition_id", masked=("request_content", "reasons", "measures")),
     Holder("petitions.SatisfactionRating", "petition_id", replaced=("comment",)),
     Holder("reception.Visit", "petition_id", masked=("topic", "notes", "handled_before_by")),
+    # A mediation case opened from the petition (or lodged as it) copies its petitioners as parties and its
+    # text: the petitioners are masked there, the other party and the case's own minutes file stay.
+    Holder("mediation.MediationCase", "source_petition_id", masked=("matter", "details", "minutes", "guidance")),
+    Holder("mediation.MediationCase", "follow_up_petition_id", masked=("matter", "details", "minutes", "guidance")),
+    Holder("mediation.Party", "case__source_petition_id", masked=("full_name", "address", "phone")),
+    Holder("mediation.Party", "case__follow_up_petition_id", masked=("full_name", "address", "phone")),
 )
 # The rows that are a person: (model, lookup to the petition, fields that identify them). The name becomes
 # the placeholder (it is required), the rest blank; the commune and province stay for statistics, except a
@@ -311,7 +317,9 @@ def anonymise_petitions(*, petitions, run):
         return {}, 0
     maskers = {pk: _masker(strings) for pk, strings in _identity_strings(ids).items()}
     for holder in HOLDERS:
-        model = apps.get_model(holder.model)
+        model = _model(holder.model)
+        if model is None:
+            continue
         _scrub(model, Q(**{f"{holder.petition}__in": ids}), maskers, holder.petition, holder.masked, holder.replaced)
     visits = apps.get_model("reception.Visit").objects.filter(petition_id__in=ids)
     visits = dict(visits.values_list("pk", "petition_id"))
