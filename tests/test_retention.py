@@ -325,3 +325,14 @@ def test_the_petitioners_copied_into_a_mediation_case_are_masked_and_the_other_p
     assert parties == [("(đã ẩn danh)", "(đã ẩn danh)"), ("Vàng Thị Dung", "")]
     case.refresh_from_db()
     assert COMPLAINANT not in case.matter + case.details
+
+
+def test_the_beat_runs_the_task_nightly_and_the_task_runs_the_policy(cases):
+    from danvan.celery import app
+    from danvan.ops import tasks
+
+    entry = app.conf.beat_schedule["apply-retention"]
+    assert entry["task"] == tasks.apply_retention.name and entry["schedule"].hour == {3}
+    result = tasks.apply_retention.delay().get()
+    assert result["petitions"] == {"complaint": 1, "denunciation": 1} and result["errors"] == 0
+    assert _people(cases["old"]) == [("(đã ẩn danh)", "", "", "")]
