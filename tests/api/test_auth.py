@@ -72,3 +72,14 @@ def test_the_public_calendar_is_limited_per_address(api, db, monkeypatch):
     monkeypatch.setattr(ClientRateThrottle, "THROTTLE_RATES", {**ClientRateThrottle.THROTTLE_RATES, "anon": "2/min"})
     codes = [api.get("/api/v1/reception/calendar/").status_code for _ in range(3)]
     assert codes == [200, 200, 429]
+
+
+def test_the_rate_limit_holds_with_redis_down(api, make_client, units, monkeypatch):
+    from api.throttling import ClientRateThrottle
+    from danvan.cache import ResilientRedisCache
+
+    # Nothing listens on port 1: every cache operation falls back to this process's memory (danvan/cache.py).
+    monkeypatch.setattr(ClientRateThrottle, "cache", ResilientRedisCache("redis://127.0.0.1:1/0", {"KEY_PREFIX": "t"}))
+    _client, token = make_client(units["committee"], requests_per_minute=2)
+    codes = [api.get(PETITIONS, **bearer(token)).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
