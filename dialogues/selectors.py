@@ -71,6 +71,11 @@ def dialogue_page(user):
     return dialogues_visible_to(user).select_related("petition", "created_by")
 
 
+def dialogues_for_petition(user, petition):
+    """The user's dialogues linked to `petition`, oldest first (the petition page's panel)."""
+    return list(dialogues_visible_to(user).filter(petition=petition).order_by("date", "pk"))
+
+
 def commitments_visible_to(user):
     """Commitments of the user's dialogues or owed by their units."""
     return DialogueCommitment.objects.filter(permissions.commitment_scope(user)).select_related(

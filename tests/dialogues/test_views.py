@@ -163,3 +163,21 @@ def test_the_figures_count_dialogues_per_head_and_commitments_on_time(client, wo
     assert client.get(reverse("dialogues:figures"), {"year": "2024"}).context["rows"] == []
     workbook = client.get(reverse("dialogues:figures"), {"year": "2024", "format": "xlsx"})
     assert workbook["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_petition_page_lists_the_dialogue_held_about_it(client, units, people, make_petition):
+    petition = make_petition(received=date(2024, 3, 1))
+    other = make_petition(received=date(2024, 3, 1))
+    committee = units["committee"]
+    dialogue = services.plan_dialogue(
+        actor=people["officer"], unit=committee, head=people["leader"], position="commune_chairman",
+        commune=committee.parent, topic="Đối thoại với hộ ông An về bồi thường", date=date(2024, 3, 28),
+        start_time=time(8, 0), end_time=time(10, 0), place="Trụ sở UBND phường", petition=petition,
+    )  # fmt: skip
+    login(client, people["leader"])
+    page = client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+    assert 'data-testid="petition-dialogues"' in page and reverse("dialogues:dialogue", args=[dialogue.pk]) in page
+    unrelated = client.get(reverse("petitions:detail", args=[other.pk])).content.decode()
+    assert 'data-testid="petition-dialogues"' not in unrelated
+    page = client.get(reverse("dialogues:dialogue", args=[dialogue.pk])).content.decode()
+    assert reverse("petitions:detail", args=[petition.pk]) in page

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from danvan.alerts.services import deliver_alert, scan_deadlines
 from danvan.orgunits.divisions import load_province
 from demo.democracy import build_democracy
+from demo.dialogues import build_dialogues
 from demo.mediation import build_mediation
 from demo.people import DEMO_PASSWORD, PEOPLE, build_people
 from demo.petitions import build_petitions
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{build_supervision()} supervision recommendations and commitments.")
         self.stdout.write(f"{build_mediation()} grassroots mediation cases.")
         self.stdout.write(f"{build_democracy()} grassroots supervision boards with disclosures and consultations.")
+        self.stdout.write(f"{build_dialogues()} dialogues of heads with the people.")
         # Today's reminders and escalations at once, so the inboxes are not empty until 06:00.
         delivered = [alert_id for alert_id in scan_deadlines() if deliver_alert(alert_id=alert_id)]
         self.stdout.write(f"{len(delivered)} deadline reminders and escalations delivered.")
