@@ -181,3 +181,30 @@ def test_the_petition_page_lists_the_dialogue_held_about_it(client, units, peopl
     assert 'data-testid="petition-dialogues"' not in unrelated
     page = client.get(reverse("dialogues:dialogue", args=[dialogue.pk])).content.decode()
     assert reverse("petitions:detail", args=[petition.pk]) in page
+
+
+def test_the_list_pages_make_as_many_queries_for_many_rows_as_for_one(client, world, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(name):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(name)).status_code == 200
+        return len(captured)
+
+    first = services.record_dialogue_held(dialogue=plan(), actor=world["officer"], attendance=1, summary="x")
+    services.add_dialogue_commitment(
+        dialogue=first, actor=world["officer"], text="A", responsible_unit=world["committee"],
+        due_date=date(2024, 4, 30),
+    )  # fmt: skip
+    login(client, world["chairman"])
+    one = {name: queries(name) for name in ("dialogues:dialogues", "dialogues:commitments")}
+    for day in (22, 25, 26, 27):
+        dialogue = services.record_dialogue_held(
+            dialogue=plan(date=date(2024, 3, day - 10)), actor=world["officer"], attendance=1, summary="x"
+        )
+        services.add_dialogue_commitment(
+            dialogue=dialogue, actor=world["officer"], text="B", responsible_unit=world["department"],
+            due_date=date(2024, 4, day),
+        )  # fmt: skip
+    assert {name: queries(name) for name in one} == one
