@@ -38,6 +38,7 @@ AUDITED = (
     "reception.ReceptionDuty",
     "reception.ReceptionSchedule",
     "supervision.AnswerPeriod",
+    "dialogues.DialogueNorm",
     "alerts.AlertPolicy",
     "dashboard.ReportPolicy",
     "ops.RetentionRule",
