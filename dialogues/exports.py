@@ -1,6 +1,7 @@
 """The figures page as an Excel book, through danvan.xlsx."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from danvan.xlsx import add_sheet, append, new_workbook, xlsx_response
 
@@ -10,7 +11,8 @@ def figures_response(rows, year):
     workbook = new_workbook()
     sheet = add_sheet(workbook, _("Dialogues %(year)s") % {"year": year}, widths=(30, 28, 36, 10, 12, 10, 12, 12, 12))
     append(sheet, [
-        _("Unit"), _("Head holding it"), _("Position"), _("Held"), _("Expected in the year"), _("Commitments"),
+        _("Unit"), _("Head holding it"), _("Position"), pgettext("dialogue status", "Held"),
+        _("Expected in the year"), _("Commitments"),
         _("Kept on time"), _("Done late"), _("Overdue"),
     ])  # fmt: skip
     for row in rows:

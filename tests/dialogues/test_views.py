@@ -159,6 +159,8 @@ def test_the_figures_count_dialogues_per_head_and_commitments_on_time(client, wo
     assert (row["expected"], row["expected_so_far"], row["met"]) == (2, 1, True)
     assert (row["commitments"], row["on_time"], row["overdue"]) == (2, 1, 1)
     assert response.context["totals"]["on_time_rate"] == 50
+    page = response.content.decode()
+    assert "Đã tổ chức" in page and "Đã tiếp" not in page  # the dialogue's "held", not a reception's
     login(client, world["stranger"])
     assert client.get(reverse("dialogues:figures"), {"year": "2024"}).context["rows"] == []
     workbook = client.get(reverse("dialogues:figures"), {"year": "2024", "format": "xlsx"})
