@@ -13,7 +13,7 @@ PEOPLE_PREFIX = "people"
 DEFAULT_CHANNEL = Channel.ONLINE
 
 
-class IntakeErrors(Exception):
+class IntakeErrors(DomainError):
     """Refused input: {field: [messages]}, with the petitioners' errors under "petitioners"."""
 
     def __init__(self, errors):

@@ -99,6 +99,9 @@ SEEDS = [
         ],
     ),
     ("democracy.DisclosureContent", [("democracy.migrations.0002_seed_contents", "seed")]),
+    ("mediation.TeamRule", [("mediation.migrations.0001_initial", "seed")]),
+    ("dialogues.DialogueNorm", [("dialogues.migrations.0002_seed_norms", "seed")]),
+    ("ops.RetentionRule", [("danvan.ops.migrations.0003_seed_retention_rules", "seed")]),
     (
         "workdays.DayToConfirm",
         [

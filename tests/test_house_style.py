@@ -8,7 +8,10 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PACKAGES = ["danvan", "petitions", "reception", "supervision", "democracy", "dashboard", "demo"]
+PACKAGES = [
+    "danvan", "petitions", "reception", "supervision", "democracy", "mediation", "dialogues", "documents", "api",
+    "dashboard", "demo",
+]  # fmt: skip
 THIN_MODULES = {"views.py", "forms.py", "admin.py", "tasks.py"}
 WRITES = {"save", "create", "bulk_create", "get_or_create", "update_or_create", "delete"}
 
@@ -103,7 +106,8 @@ def test_every_field_is_labelled_for_people():
     from django.apps import apps
 
     project = {"accounts", "orgunits", "workdays", "notifications", "alerts", "history", "dashboard", "ops"} | {
-        "petitions", "reception", "supervision", "democracy"
+        "petitions", "reception", "supervision", "democracy", "mediation", "dialogues", "documents", "api",
+        "messaging",
     }  # fmt: skip
     unlabelled = [
         f"{model._meta.label}.{field.name}"
