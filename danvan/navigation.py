@@ -1,7 +1,8 @@
 """The officials' navbar: which entries each role sees.
 
 Apps add their entries here as they land; an entry shows when the user holds
-one of its roles (an empty tuple means every signed-in official).
+one of its roles (an empty tuple means every signed-in official). Entries that
+name a group share one dropdown, so the bar fits a 1366-pixel screen.
 """
 
 from dataclasses import dataclass
@@ -20,6 +21,11 @@ class NavItem:
     icon: str
     roles: tuple[Role, ...] = ()
     staff_only: bool = False
+    group: str | Promise | None = None
+
+
+# The grassroots work beside reception and petitions (issue of dialogue, mediation and democracy).
+GRASSROOTS = _("Grassroots work")
 
 
 NAV_ITEMS = (
@@ -42,19 +48,25 @@ NAV_ITEMS = (
     ),
     NavItem(_("Supervision"), "supervision:programmes", "binoculars", roles=(Role.SUPERVISOR, Role.LEADER)),
     NavItem(
-        _("Mediation"), "mediation:cases", "people-fill", roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER)
+        _("Mediation"),
+        "mediation:cases",
+        "people-fill",
+        roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER),
+        group=GRASSROOTS,
     ),
     NavItem(
         _("Dialogues"),
         "dialogues:dialogues",
         "chat-square-text",
         roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER),
+        group=GRASSROOTS,
     ),
     NavItem(
         _("Grassroots democracy"),
         "democracy:disclosures",
         "megaphone",
         roles=(Role.RECEPTION_OFFICER, Role.HANDLER, Role.LEADER, Role.SUPERVISOR),
+        group=GRASSROOTS,
     ),
     NavItem(_("Days off"), "workdays:year", "calendar3"),
     NavItem(_("Administration"), "admin:index", "gear", roles=(Role.ADMINISTRATOR,), staff_only=True),
@@ -62,11 +74,12 @@ NAV_ITEMS = (
 
 
 def nav_items_for(user, current_path=""):
-    """The navbar entries this user may use, each with its URL and active flag."""
+    """The navbar entries this user may use, each with its URL and active flag; the entries of a group are
+    the `children` of one entry in the place of the group's first (or stand alone when the user has one)."""
     if not user.is_authenticated:
         return []
     held = roles_of(user)
-    items = []
+    items, groups = [], {}
     for item in NAV_ITEMS:
         if item.staff_only and not user.is_staff:
             continue
@@ -74,5 +87,19 @@ def nav_items_for(user, current_path=""):
             continue
         url = reverse(item.url_name)
         active = current_path == url if url == "/" else current_path.startswith(url)
-        items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
-    return items
+        entry = {"label": item.label, "url": url, "icon": item.icon, "active": active}
+        if item.group is None:
+            items.append(entry)
+        elif item.group in groups:
+            groups[item.group]["children"].append(entry)
+        else:
+            groups[item.group] = {"label": item.group, "icon": "diagram-3", "children": [entry]}
+            items.append(groups[item.group])
+    for group in groups.values():
+        group["active"] = any(child["active"] for child in group["children"])
+    return [item["children"][0] if len(item.get("children", ())) == 1 else item for item in items]
+
+
+def nav_links(items):
+    """Every link of the entries, those inside groups included."""
+    return [link for item in items for link in item.get("children", [item])]
