@@ -60,6 +60,10 @@ def _queue_email(notification_id):
             "Email of notification %s not queued (%s); it stays pending for the retry job.",
             notification_id, type(error).__name__,
         )  # fmt: skip
+        # Due at once: the retry job's next run queues it (it waits for untried ones otherwise).
+        Notification.objects.filter(pk=notification_id, email_status=EmailStatus.PENDING).update(
+            email_retry_at=timezone.now()
+        )
 
 
 def deliver_notification_email(*, notification_id):
