@@ -263,3 +263,18 @@ def hotspots(units, today=None, limit=5, by="handling_unit"):
     spots = [{**spot, "weight": spot["overdue"] + spot["repeated"] + spot["group"]} for spot in spots.values()]
     spots = sorted((spot for spot in spots if spot["weight"]), key=lambda spot: (-spot["weight"], spot["name"]))
     return spots[:limit]
+
+
+def grassroots_figures(units, period):
+    """Grassroots mediation in the period (cases, success rate, petitions after a failed mediation) and the
+    heads' dialogues of the period's year against their norms, with the commitments kept on time: the
+    figures pages' own totals for the dashboard's units (four grouped queries)."""
+    from dialogues.selectors import commitment_totals, head_figures
+    from mediation.selectors import figures_by_commune, figures_total
+
+    mediation = figures_total(figures_by_commune(None, start=period.start, end=period.end, units=units))
+    heads = head_figures(None, period.end.year, units=units)
+    dialogues = commitment_totals(heads)
+    dialogues["heads"] = len(heads)
+    dialogues["heads_behind"] = sum(1 for row in heads if row["norm"] is not None and not row["met"])
+    return {"mediation": mediation, "dialogues": dialogues, "year": period.end.year}

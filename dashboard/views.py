@@ -78,6 +78,7 @@ def _figures(units, period):
         "recommendations": selectors.recommendation_figures(units, period),
         "voters": selectors.voter_recommendation_figures(units, period),
         "models": selectors.initiative_figures(units, period.end.year),
+        "grassroots": selectors.grassroots_figures(units, period),
     }
 
 

@@ -129,13 +129,14 @@ def year_bounds(year):
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def head_figures(user, year, today=None):
-    """Per head in scope who held or planned a dialogue in `year`: dialogues held against the norm for their
-    position (expected in the whole year, and so far), and the commitments made there kept on time.
-    Two grouped queries."""
+def head_figures(user, year, today=None, units=None):
+    """Per head in scope (or of `units`, already within it, as the dashboard's) who held or planned a dialogue
+    in `year`: dialogues held against the norm for their position (expected in the whole year, and so far),
+    and the commitments made there kept on time. Two grouped queries."""
     today = today or timezone.localdate()
     start, end = year_bounds(year)
-    dialogues = Dialogue.objects.filter(unit__in=units_visible_to(user), date__range=(start, end))
+    scope = units_visible_to(user) if units is None else units
+    dialogues = Dialogue.objects.filter(unit__in=scope, date__range=(start, end))
     rows = list(
         dialogues.values("head_id", "head__full_name", "position", "unit__name")
         .annotate(

@@ -90,12 +90,15 @@ def find_case(code):
     return MediationCase.objects.filter(code=code.strip().upper()).first()
 
 
-def figures_by_commune(user, *, start, end):
-    """Per commune People's Committee in scope, for cases received from `start` to `end`: cases received,
-    mediated (successful or not), successful, unsuccessful, withdrawn, still open, guided from a petition,
-    and followed by a petition after failing — one grouped query; the success rate is computed on the rows."""
+def figures_by_commune(user, *, start, end, units=None):
+    """Per commune People's Committee in scope (or among `units`, already within it, as the dashboard's), for
+    cases received from `start` to `end`: cases received, mediated (successful or not), successful,
+    unsuccessful, withdrawn, still open, guided from a petition, and followed by a petition after failing —
+    one grouped query; the success rate is computed on the rows."""
     cases = MediationCase.objects.filter(
-        team__committee__in=units_visible_to(user), received_date__gte=start, received_date__lte=end
+        team__committee__in=units_visible_to(user) if units is None else units,
+        received_date__gte=start,
+        received_date__lte=end,
     )
     rows = list(
         cases.values("team__committee_id", "team__committee__name")

@@ -210,3 +210,26 @@ def test_the_list_pages_make_as_many_queries_for_many_rows_as_for_one(client, wo
             due_date=date(2024, 4, day),
         )  # fmt: skip
     assert {name: queries(name) for name in one} == one
+
+
+def test_the_dashboard_counts_the_years_dialogues_heads_behind_and_commitments_on_time(
+    client, world, plan, time_machine
+):
+    time_machine.move_to("2024-07-10 09:00 +0700", tick=False)
+    held = services.record_dialogue_held(dialogue=plan(), actor=world["officer"], attendance=1, summary="x")
+    kept = services.add_dialogue_commitment(
+        dialogue=held, actor=world["officer"], text="A", responsible_unit=world["committee"],
+        due_date=date(2024, 4, 30),
+    )  # fmt: skip
+    services.complete_commitment(commitment=kept, actor=world["officer"], done_on=date(2024, 4, 2), result="Xong")
+    services.add_dialogue_commitment(
+        dialogue=held, actor=world["officer"], text="B", responsible_unit=world["committee"],
+        due_date=date(2024, 5, 30),
+    )  # fmt: skip
+    login(client, world["chairman"])
+    response = client.get("/dashboard/", {"period": "year", "year": "2024"})
+    figures = response.context["figures"]["grassroots"]["dialogues"]
+    # One held of the two a year a commune chairman owes, one due by June: on track; one commitment of two on time.
+    assert (figures["held"], figures["heads"], figures["heads_behind"]) == (1, 1, 0)
+    assert figures["on_time_rate"] == 50
+    assert "Cam kết sau đối thoại thực hiện đúng hạn" in response.content.decode()

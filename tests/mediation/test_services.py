@@ -262,3 +262,22 @@ def test_a_petition_already_accepted_is_not_guided(make_petition, team, people):
     with pytest.raises(TransitionError):
         services.guide_petition_to_mediation(petition=petition, team=team, actor=people["handler"])
     assert not MediationCase.objects.exists()
+
+
+def test_the_dashboard_counts_the_units_mediations_and_the_petitions_after_a_failure(case, team, people, client):
+    _fail(case, team, people)
+    sang = case.parties.get(full_name="Hoàng Văn Sáng")
+    services.lodge_petition_after_mediation(
+        case=case, actor=people["officer"], kind=Kind.RECOMMENDATION, received_date=date(2026, 2, 20),
+        parties=[sang],
+    )  # fmt: skip
+    client.force_login(people["leader"])
+    period = {"period": "custom", "start": "01/01/2026", "end": "31/03/2026"}
+    figures = client.get("/dashboard/", period).context["figures"]["grassroots"]["mediation"]
+    assert (figures["received"], figures["mediated"], figures["petitions_after"]) == (1, 1, 1)
+    assert figures["success_rate"] == 0
+    html = client.get("/dashboard/", period).content.decode()
+    assert "Đơn phát sinh sau hòa giải không thành" in html
+    # Another period holds none of it.
+    later = client.get("/dashboard/", {**period, "start": "01/04/2026", "end": "30/06/2026"})
+    assert later.context["figures"]["grassroots"]["mediation"]["received"] == 0
