@@ -17,7 +17,7 @@ def _date_filter(label, field_name, lookup_expr):
 class DisclosureFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(label=_("Disclosed by"), queryset=None)
     content = django_filters.ModelChoiceFilter(label=_("Content"), queryset=None)
-    form = django_filters.ChoiceFilter(label=_("Form"), choices=DisclosureForm.choices)
+    form = django_filters.ChoiceFilter(label=_("Form of disclosure"), choices=DisclosureForm.choices)
     disclosed_from = _date_filter(_("Disclosed from"), "disclosed_on", "gte")
     disclosed_to = _date_filter(_("Disclosed until"), "disclosed_on", "lte")
 

@@ -18,10 +18,10 @@ def _ordered(cleaned, form, start, end, message):
 class DisclosureRecordForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Disclosed by"), queryset=None)
     content = forms.ModelChoiceField(label=_("Content (legal basis)"), queryset=None)
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Disclosure title"), max_length=300)
     summary = forms.CharField(label=_("What is disclosed"), widget=forms.Textarea(attrs={"rows": 4}))
     form = forms.ChoiceField(
-        label=_("Form"),
+        label=_("Form of disclosure"),
         choices=DisclosureForm.choices,
         help_text=_("A disclosure published on the portal appears on the public disclosure page."),
     )

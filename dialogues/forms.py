@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.forms import DateInput, not_in_future
+from danvan.orgunits.models import UnitLevel
 from petitions.selectors import petitions_visible_to
 from reception.forms import TIME_FORMATS, TimeInput
 
@@ -11,6 +12,11 @@ from . import selectors
 from .models import HeadPosition
 
 TEXTAREA = {"rows": 2}
+# The positions a head of a unit of each level may hold (an agency head at either).
+POSITIONS_AT = {
+    UnitLevel.PROVINCE: {HeadPosition.PROVINCE_SECRETARY, HeadPosition.PROVINCE_CHAIRMAN, HeadPosition.AGENCY_HEAD},
+    UnitLevel.COMMUNE: {HeadPosition.COMMUNE_SECRETARY, HeadPosition.COMMUNE_CHAIRMAN, HeadPosition.AGENCY_HEAD},
+}
 
 
 def _time_field(label):
@@ -27,7 +33,10 @@ class DialogueForm(forms.Form):
 
     unit = forms.ModelChoiceField(label=_("Unit holding the dialogue"), queryset=None)
     head = forms.ModelChoiceField(label=_("Head holding it"), queryset=None)
-    position = forms.ChoiceField(label=_("Head's position"), choices=HeadPosition.choices)
+    # No position chosen in advance: a wrong one would count against another head's norm.
+    position = forms.ChoiceField(
+        label=_("Head's position"), choices=[("", _("Choose the head's position")), *HeadPosition.choices]
+    )
     topic = forms.CharField(label=_("Topic of the dialogue"), max_length=400)
     commune = forms.ModelChoiceField(label=_("With the people of"), queryset=None, required=False)
     audience = forms.CharField(
@@ -75,6 +84,9 @@ class DialogueForm(forms.Form):
         cleaned = super().clean()
         if "commune" in cleaned and not cleaned.get("commune") and not cleaned.get("audience", "").strip():
             self.add_error("audience", _("Choose the commune or name the group of citizens the dialogue is with."))
+        unit, position = cleaned.get("unit"), cleaned.get("position")
+        if unit is not None and position and position not in POSITIONS_AT.get(unit.level, {position}):
+            self.add_error("position", _("This position is not one of a head of %(unit)s.") % {"unit": unit.name})
         start, end = cleaned.get("start_time"), cleaned.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", _("The dialogue must end after it starts."))

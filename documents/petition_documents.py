@@ -4,6 +4,7 @@ reception, Circular 05/2021/TT-TTCP on petition handling). Call under the Vietna
 a document are those of the law, whatever language the portal is shown in."""
 
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from petitions.models import EventKind, Kind
@@ -74,7 +75,8 @@ class Context:
         unit = self.unit
         return Document(
             kind=kind,
-            file_stem=f"{kind}-{self.petition.code or self.petition.pk}",
+            # The document's own name, as officials file it: "giay-bien-nhan-DT-2026-000001.pdf".
+            file_stem=f"{ascii_slug(title)}-{self.petition.code or self.petition.pk}",
             issuer=unit.name.upper(),
             parent_body=parent_body_of(unit),
             reference=_("No.: %(reference)s") % {"reference": self.issued.reference},
@@ -323,3 +325,8 @@ def guidance_text(event):
         .first()
     )
     return note.note.strip() if note else ""
+
+
+def ascii_slug(text):
+    """A file name's words without diacritics ("Giấy biên nhận" → "giay-bien-nhan"); đ has no decomposition."""
+    return slugify(str(text).replace("đ", "d").replace("Đ", "D"))

@@ -346,9 +346,14 @@ class FromPetitionView(RecordingView):
 
 
 def _figures_year(request):
+    """The year asked for, else this year; the box shows the year the figures are for (a refused entry stays
+    with its error)."""
     form = FiguresForm(request.GET or None)
     year = form.cleaned_data.get("year") if form.is_bound and form.is_valid() else None
-    return form, year or timezone.localdate().year
+    year = year or timezone.localdate().year
+    if not form.is_bound or (form.is_valid() and not form.cleaned_data.get("year")):
+        form = FiguresForm(initial={"year": year})
+    return form, year
 
 
 @require_GET

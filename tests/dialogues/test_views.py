@@ -88,6 +88,23 @@ def test_planning_refuses_bad_input_with_the_reason(client, world):
     assert not Dialogue.objects.exists()
 
 
+def test_the_heads_position_is_chosen_not_preset_and_must_fit_the_unit(client, world):
+    login(client, world["officer"])
+    form = client.get(reverse("dialogues:plan")).content.decode()
+    assert '<option value="" selected>Chọn chức vụ người chủ trì</option>' in form
+    data = {
+        "unit": world["committee"].pk, "head": world["chairman"].pk, "position": "province_secretary",
+        "topic": "Chỉnh trang đô thị", "commune": world["commune"].pk, "date": "28/03/2024",
+        "start_time": "08:00", "end_time": "10:30", "place": "Hội trường UBND phường",
+    }  # fmt: skip
+    response = client.post(reverse("dialogues:plan"), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["position"] == [
+        f"Chức vụ này không phải của người đứng đầu {world['committee'].name}."
+    ]
+    assert not Dialogue.objects.exists()
+
+
 def test_a_stranger_cannot_plan_for_another_unit(client, world):
     login(client, world["stranger"])
     data = {

@@ -1,5 +1,6 @@
 """Each document of a petition's steps as PDF and .docx: the layout's words, the unit, the signer, the number."""
 
+import re
 from datetime import date
 
 import pytest
@@ -32,6 +33,8 @@ def both(client, user, petition, kind):
     assert pdf["Content-Type"] == "application/pdf"
     assert word["Content-Type"].endswith("wordprocessingml.document")
     assert pdf["Content-Disposition"].startswith("attachment;")
+    # Named in Vietnamese without diacritics, as officials file it, with the petition's code.
+    assert re.search(rf'filename="[a-z0-9-]+-{re.escape(petition.code)}\.pdf"', pdf["Content-Disposition"])
     return pdf_text(pdf.content), docx_text(word.content)
 
 

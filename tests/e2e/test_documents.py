@@ -38,7 +38,7 @@ def test_a_leader_downloads_a_receipt_and_the_report(live_server, page, make_pet
     assert "Phiếu tiếp nhận đơn" in card.inner_text() and "Thông báo thụ lý" in card.inner_text()
     content, name = downloaded(page, page.get_by_test_id("document-pdf-receipt"))
     text = pdf_text(content)
-    assert name == f"receipt-{petition.code}.pdf"
+    assert name == f"giay-bien-nhan-{petition.code}.pdf"
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "UBND PHƯỜNG TÂN PHONG" in text
     assert petition.code in text and "Lường Thị Thu" in text
 
