@@ -83,6 +83,7 @@ def deliver_in_threads(message_id, workers=4):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded_transactional_db")  # the roles, after an earlier transactional test's flush
 def test_concurrent_workers_on_postgresql_send_once(petition_of, sms_files, mailoutbox):
     """Real concurrent connections: the conditional UPDATE lets one worker claim the message."""
     require_env("DATABASE_URL", "the concurrent claim is tested against PostgreSQL")

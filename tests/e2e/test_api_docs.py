@@ -3,12 +3,10 @@ Security Policy (the `page` fixture fails the test on any refused script, style 
 
 import pytest
 
-from tests.e2e.conftest import browser, page  # noqa: F401 (fixtures)
-
 pytestmark = pytest.mark.e2e
 
 
-def test_the_docs_page_renders_under_the_policy(page, live_server):  # noqa: F811
+def test_the_docs_page_renders_under_the_policy(page, live_server):
     # Swagger UI's bundle is 1.5 MB, served by the test server from the finders: slow on a loaded machine.
     page.goto(f"{live_server.url}/api/v1/docs/", timeout=90_000)
     page.wait_for_selector("text=/api/v1/petitions/{id}/", timeout=90_000)
