@@ -302,8 +302,12 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Dân vận portal API",
-    "DESCRIPTION": "Petitions, reception, supervision and statutory figures, scoped as the portal's pages.",
+    # The documentation page's words, in the portal's language (the schema's field names stay English).
+    "TITLE": "API Cổng thông tin Dân vận chính quyền",
+    "DESCRIPTION": (
+        "Đơn thư, tiếp công dân, giám sát và số liệu báo cáo theo quy định; mỗi hệ thống chỉ thấy dữ liệu "
+        "thuộc phạm vi đơn vị của mình, như trên các trang của cổng."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
