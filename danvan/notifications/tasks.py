@@ -7,7 +7,8 @@ from . import selectors, services
 logger = logging.getLogger(__name__)
 
 
-@shared_task
+# Acknowledged when done: a worker killed before sending gives it back to the queue (the claim keeps it once).
+@shared_task(acks_late=True)
 def send_notification_email(notification_id):
     """Email one notification; safe to run twice (the claim is once only).
 
