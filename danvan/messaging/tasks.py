@@ -7,7 +7,8 @@ from . import selectors, services
 logger = logging.getLogger(__name__)
 
 
-@shared_task
+# Acknowledged when done, like officials' mails: a worker killed before sending gives it back (claimed once).
+@shared_task(acks_late=True)
 def send_citizen_message(message_id):
     """Send one citizen message; safe to run twice (the claim is once only).
 
