@@ -4,6 +4,7 @@ Each app keeps its statuses and its transition table in its own `workflow.py`
 and calls `check_transition(TABLE, current, target)`; views catch `DomainError`.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 
@@ -17,6 +18,20 @@ class TransitionError(DomainError):
 
 class ConcurrentEditError(DomainError):
     """Someone else saved the record since this user opened it."""
+
+
+def require(allowed):
+    """A service's check of its actor: the page offers only what the user may do, the service decides."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def required_text(value, message):
+    """The stripped text, or a DomainError with `message` when it is blank."""
+    text = (value or "").strip()
+    if not text:
+        raise DomainError(message)
+    return text
 
 
 def check_transition(table, current, target):

@@ -1,10 +1,11 @@
 """Every .xlsx the portal writes: streamed sheets, text that can never become a formula, one response."""
 
 from django.http import HttpResponse
-from django.utils.formats import date_format
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
+
+from danvan.text import short_date  # noqa: F401 (the exports write dates through xlsx.short_date)
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,10 +44,6 @@ def append(sheet, values):
 def _is_text(value):
     # Lazy translations and other objects with a text form are text too.
     return not isinstance(value, int | float | bool) and not hasattr(value, "isoformat")
-
-
-def short_date(value):
-    return date_format(value, "SHORT_DATE_FORMAT")
 
 
 def xlsx_response(workbook, filename):

@@ -6,11 +6,9 @@ row (danvan.history) and leaves its notices to danvan.notifications, whose email
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from danvan.history.models import ChangeKind
@@ -18,28 +16,12 @@ from danvan.history.services import record_change
 from danvan.notifications.services import notify
 from danvan.orgunits.models import LOCALITY_KINDS
 from danvan.orgunits.selectors import nearest_leaders, same_tree
-from danvan.workflow import DomainError, check_transition
+from danvan.text import short_date
+from danvan.workflow import DomainError, check_transition, require, required_text
 
 from . import permissions, selectors
 from .models import Dialogue, DialogueCommitment, DialogueIssue
 from .workflow import COMMITMENT_TRANSITIONS, DIALOGUE_TRANSITIONS, CommitmentStatus, DialogueStatus
-
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
-def _text(value, message):
-    """The stripped text, or a DomainError with `message` when it is blank."""
-    text = (value or "").strip()
-    if not text:
-        raise DomainError(message)
-    return text
-
-
-def _short(value):
-    return date_format(value, "SHORT_DATE_FORMAT")
 
 
 def _locked(dialogue):
@@ -52,7 +34,7 @@ def plan_dialogue(
     participants="", invited_bodies="", petition=None, is_published=True,
 ):  # fmt: skip
     """Plan a head's dialogue with the people of a commune or a group of citizens; the head is told."""
-    _require(permissions.can_plan_dialogue(actor, unit))
+    require(permissions.can_plan_dialogue(actor, unit))
     if not selectors.is_member(head, unit):
         raise DomainError(_("The head must be an official of the unit holding the dialogue."))
     if commune is None and not audience.strip():
@@ -63,8 +45,8 @@ def plan_dialogue(
         raise DomainError(_("The dialogue must end after it starts."))
     dialogue = Dialogue.objects.create(
         unit=unit, head=head, position=position, commune=commune, audience=audience.strip(),
-        topic=_text(topic, _("Write the topic of the dialogue.")), date=date, start_time=start_time,
-        end_time=end_time, place=_text(place, _("Write where the dialogue is held.")),
+        topic=required_text(topic, _("Write the topic of the dialogue.")), date=date, start_time=start_time,
+        end_time=end_time, place=required_text(place, _("Write where the dialogue is held.")),
         participants=participants.strip(), invited_bodies=invited_bodies.strip(), petition=petition,
         is_published=is_published, created_by=actor,
     )  # fmt: skip
@@ -73,11 +55,11 @@ def plan_dialogue(
         actor=actor,
         kind=ChangeKind.CREATED,
         to_status=dialogue.status,
-        note=_("Planned for %(date)s at %(place)s") % {"date": _short(date), "place": dialogue.place},
+        note=_("Planned for %(date)s at %(place)s") % {"date": short_date(date), "place": dialogue.place},
     )
     if head.pk != actor.pk:
         with translation.override(settings.LANGUAGE_CODE):
-            title = _("Dialogue planned for you on %(date)s: %(topic)s") % {"date": _short(date), "topic": topic}
+            title = _("Dialogue planned for you on %(date)s: %(topic)s") % {"date": short_date(date), "topic": topic}
         notify(
             recipient=head, kind="dialogue_planned", key=f"dialogue:{dialogue.pk}:planned", title=title,
             target=dialogue, url=reverse("dialogues:dialogue", args=[dialogue.pk]),
@@ -89,14 +71,14 @@ def plan_dialogue(
 def record_dialogue_held(*, dialogue, actor, attendance, summary):
     """Record that the dialogue took place, with how many citizens came and what was said."""
     dialogue = _locked(dialogue)
-    _require(permissions.can_manage_dialogue(actor, dialogue))
+    require(permissions.can_manage_dialogue(actor, dialogue))
     check_transition(DIALOGUE_TRANSITIONS, dialogue.status, DialogueStatus.HELD)
     if dialogue.date > timezone.localdate():
         raise DomainError(_("A dialogue can be recorded as held from its day on."))
     previous = dialogue.status
     dialogue.status = DialogueStatus.HELD
     dialogue.attendance = attendance
-    dialogue.summary = _text(summary, _("Write a summary of the dialogue."))
+    dialogue.summary = required_text(summary, _("Write a summary of the dialogue."))
     dialogue.revision += 1
     dialogue.save(update_fields=["status", "attendance", "summary", "revision"])
     record_change(
@@ -110,9 +92,9 @@ def record_dialogue_held(*, dialogue, actor, attendance, summary):
 def cancel_dialogue(*, dialogue, actor, reason):
     """Cancel a planned dialogue, saying why; it leaves the public calendar and the head is told."""
     dialogue = _locked(dialogue)
-    _require(permissions.can_manage_dialogue(actor, dialogue))
+    require(permissions.can_manage_dialogue(actor, dialogue))
     check_transition(DIALOGUE_TRANSITIONS, dialogue.status, DialogueStatus.CANCELLED)
-    reason = _text(reason, _("Give the reason for cancelling the dialogue."))
+    reason = required_text(reason, _("Give the reason for cancelling the dialogue."))
     previous = dialogue.status
     dialogue.status, dialogue.cancel_reason = DialogueStatus.CANCELLED, reason[:255]
     dialogue.revision += 1
@@ -123,7 +105,7 @@ def cancel_dialogue(*, dialogue, actor, reason):
     if dialogue.head_id != actor.pk:
         with translation.override(settings.LANGUAGE_CODE):
             title = _("Dialogue of %(date)s cancelled: %(topic)s") % {
-                "date": _short(dialogue.date),
+                "date": short_date(dialogue.date),
                 "topic": dialogue.topic,
             }
         notify(
@@ -142,12 +124,12 @@ def _held(dialogue):
 def add_dialogue_issue(*, dialogue, actor, raised_by, text, answer=""):
     """An issue the people raised at the dialogue, with the answer given on the spot (if any)."""
     dialogue = _locked(dialogue)
-    _require(permissions.can_manage_dialogue(actor, dialogue))
+    require(permissions.can_manage_dialogue(actor, dialogue))
     _held(dialogue)
     issue = DialogueIssue.objects.create(
         dialogue=dialogue,
-        raised_by=_text(raised_by, _("Name the citizen group or area that raised the issue.")),
-        text=_text(text, _("Write the issue raised.")),
+        raised_by=required_text(raised_by, _("Name the citizen group or area that raised the issue.")),
+        text=required_text(text, _("Write the issue raised.")),
         answer=answer.strip(),
         recorded_by=actor,
     )
@@ -161,7 +143,7 @@ def add_dialogue_issue(*, dialogue, actor, raised_by, text, answer=""):
 def add_dialogue_commitment(*, dialogue, actor, text, responsible_unit, due_date, issue=None):
     """A commitment made at the dialogue, owed by a unit by a due date; the unit's leaders are told."""
     dialogue = _locked(dialogue)
-    _require(permissions.can_manage_dialogue(actor, dialogue))
+    require(permissions.can_manage_dialogue(actor, dialogue))
     _held(dialogue)
     if issue is not None and issue.dialogue_id != dialogue.pk:
         raise DomainError(_("The issue belongs to another dialogue."))
@@ -172,11 +154,11 @@ def add_dialogue_commitment(*, dialogue, actor, text, responsible_unit, due_date
     commitment = DialogueCommitment.objects.create(
         dialogue=dialogue,
         issue=issue,
-        text=_text(text, _("Write what was committed.")),
+        text=required_text(text, _("Write what was committed.")),
         responsible_unit=responsible_unit,
         due_date=due_date,
     )
-    due = _short(due_date)
+    due = short_date(due_date)
     record_change(
         dialogue,
         actor=actor,
@@ -212,17 +194,17 @@ def _locked_commitment(commitment):
 def complete_commitment(*, commitment, actor, done_on, result):
     """The commitment is done, with its result; on time when done by its due date."""
     commitment = _locked_commitment(commitment)
-    _require(permissions.can_complete_commitment(actor, commitment))
+    require(permissions.can_complete_commitment(actor, commitment))
     check_transition(COMMITMENT_TRANSITIONS, commitment.status, CommitmentStatus.DONE)
     if done_on > timezone.localdate() or done_on < commitment.dialogue.date:
         raise DomainError(_("The date it was done must be between the dialogue and today."))
     previous = commitment.status
     commitment.status, commitment.done_on = CommitmentStatus.DONE, done_on
-    commitment.result = _text(result, _("Write the result."))
+    commitment.result = required_text(result, _("Write the result."))
     commitment.save(update_fields=["status", "done_on", "result"])
-    note = _("Done on %(date)s") % {"date": _short(done_on)}
+    note = _("Done on %(date)s") % {"date": short_date(done_on)}
     if not commitment.on_time:
-        note = _("Done on %(date)s, after its due date") % {"date": _short(done_on)}
+        note = _("Done on %(date)s, after its due date") % {"date": short_date(done_on)}
     record_change(
         commitment, actor=actor, kind=ChangeKind.STATUS, from_status=previous, to_status=commitment.status,
         note=f"{note}: {commitment.result}",
@@ -243,6 +225,6 @@ def escalate_commitment(*, commitment, level, actor=None):
         commitment,
         actor=actor,
         kind=ChangeKind.ESCALATED,
-        note=_("Level %(level)d: overdue since %(date)s") % {"level": level, "date": _short(commitment.due_date)},
+        note=_("Level %(level)d: overdue since %(date)s") % {"level": level, "date": short_date(commitment.due_date)},
     )
     return True

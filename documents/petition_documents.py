@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from danvan.text import without_diacritics
 from petitions.models import EventKind, Kind
 
 from .layout import Document, Paragraph, Signature, parent_body_of, place_of, vietnamese_date
@@ -76,7 +77,7 @@ class Context:
         return Document(
             kind=kind,
             # The document's own name, as officials file it: "giay-bien-nhan-DT-2026-000001.pdf".
-            file_stem=f"{ascii_slug(title)}-{self.petition.code or self.petition.pk}",
+            file_stem=f"{slugify(without_diacritics(title))}-{self.petition.code or self.petition.pk}",
             issuer=unit.name.upper(),
             parent_body=parent_body_of(unit),
             reference=_("No.: %(reference)s") % {"reference": self.issued.reference},
@@ -325,8 +326,3 @@ def guidance_text(event):
         .first()
     )
     return note.note.strip() if note else ""
-
-
-def ascii_slug(text):
-    """A file name's words without diacritics ("Giấy biên nhận" → "giay-bien-nhan"); đ has no decomposition."""
-    return slugify(str(text).replace("đ", "d").replace("Đ", "D"))

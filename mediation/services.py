@@ -8,11 +8,9 @@ petitions.services, so their own checks and timeline apply.
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from danvan.history.models import ChangeKind
@@ -20,7 +18,8 @@ from danvan.history.services import record_change
 from danvan.notifications.services import notify
 from danvan.orgunits.models import UnitKind
 from danvan.orgunits.selectors import nearest_leaders
-from danvan.workflow import DomainError, check_transition
+from danvan.text import short_date
+from danvan.workflow import DomainError, check_transition, require
 from petitions import permissions as petition_permissions
 from petitions import services as petition_services
 from petitions.models import ANSWERED_KINDS, Channel
@@ -32,17 +31,8 @@ from .workflow import CASE_TRANSITIONS, MEDIATED, OUTCOMES, TEAM_TRANSITIONS, Ca
 PARTY_FIELDS = ("full_name", "address", "phone")
 
 
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
 def _today():
     return timezone.localdate()
-
-
-def _short(day):
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _locked_team(team):
@@ -64,7 +54,7 @@ def _not_in_future(day, message):
 @transaction.atomic
 def create_team(*, actor, committee, name, area):
     """Form a team for a village or residential group of a commune; it takes cases once recognised."""
-    _require(permissions.can_manage_mediation(actor, committee.pk))
+    require(permissions.can_manage_mediation(actor, committee.pk))
     if committee.kind != UnitKind.PEOPLE_COMMITTEE:
         raise DomainError(_("A mediation team is formed under a commune People's Committee."))
     name, area = name.strip(), area.strip()
@@ -81,7 +71,7 @@ def create_team(*, actor, committee, name, area):
 def add_mediator(*, team, actor, full_name, gender, role, from_date):
     """Add a mediator to the team from `from_date`; a team has one serving leader at a time."""
     team = _locked_team(team)
-    _require(permissions.can_manage_mediation(actor, team.committee_id))
+    require(permissions.can_manage_mediation(actor, team.committee_id))
     if team.status == TeamStatus.DISSOLVED:
         raise DomainError(_("The team is dissolved: it takes no new mediators."))
     full_name = full_name.strip()
@@ -99,7 +89,7 @@ def add_mediator(*, team, actor, full_name, gender, role, from_date):
     note = _("%(name)s, %(role)s, from %(date)s.") % {
         "name": full_name,
         "role": MediatorRole(role).label,
-        "date": _short(from_date),
+        "date": short_date(from_date),
     }
     record_change(team, actor=actor, kind=ChangeKind.ADDED, note=note)
     return mediator
@@ -128,7 +118,7 @@ def _rule_on(day):
     if rule is None:
         raise DomainError(
             _("No rule on the make-up of mediation teams applies on %(date)s. Ask the administrator to add one.")
-            % {"date": _short(day)}
+            % {"date": short_date(day)}
         )
     return rule
 
@@ -138,7 +128,7 @@ def end_mediator_term(*, mediator, actor, to_date):
     """End a mediator's term. A recognised team must keep the make-up the law requires: replace first."""
     team = _locked_team(mediator.team)
     mediator = Mediator.objects.select_for_update().get(pk=mediator.pk)
-    _require(permissions.can_manage_mediation(actor, team.committee_id))
+    require(permissions.can_manage_mediation(actor, team.committee_id))
     if mediator.to_date is not None:
         raise DomainError(_("This mediator's term has already ended."))
     if to_date < mediator.from_date:
@@ -151,7 +141,7 @@ def end_mediator_term(*, mediator, actor, to_date):
             raise DomainError(_("%(problem)s Add the replacement before ending this term.") % {"problem": problem})
     mediator.to_date = to_date
     mediator.save(update_fields=["to_date"])
-    note = _("Term of %(name)s ended on %(date)s.") % {"name": mediator.full_name, "date": _short(to_date)}
+    note = _("Term of %(name)s ended on %(date)s.") % {"name": mediator.full_name, "date": short_date(to_date)}
     record_change(team, actor=actor, kind=ChangeKind.UPDATED, note=note)
     return mediator
 
@@ -160,7 +150,7 @@ def end_mediator_term(*, mediator, actor, to_date):
 def recognise_team(*, team, actor, decision_number, decision_date):
     """Record the commune chairman's recognition decision, once the team has the make-up the law requires."""
     team = _locked_team(team)
-    _require(permissions.can_recognise_team(actor, team))
+    require(permissions.can_recognise_team(actor, team))
     check_transition(TEAM_TRANSITIONS, team.status, TeamStatus.RECOGNISED)
     decision_number = decision_number.strip()
     if not decision_number:
@@ -176,7 +166,7 @@ def recognise_team(*, team, actor, decision_number, decision_date):
     team.save(update_fields=["status", "decision_number", "decision_date", "rule"])
     note = _("Recognised by decision %(number)s of %(date)s.") % {
         "number": decision_number,
-        "date": _short(decision_date),
+        "date": short_date(decision_date),
     }
     record_change(team, actor=actor, kind=ChangeKind.STATUS, from_status=previous, to_status=team.status, note=note)
     return team
@@ -186,7 +176,7 @@ def recognise_team(*, team, actor, decision_number, decision_date):
 def dissolve_team(*, team, actor, note):
     """Dissolve a team (villages merged, no mediators left); its cases stay on record."""
     team = _locked_team(team)
-    _require(permissions.can_recognise_team(actor, team))
+    require(permissions.can_recognise_team(actor, team))
     check_transition(TEAM_TRANSITIONS, team.status, TeamStatus.DISSOLVED)
     if not note.strip():
         raise DomainError(_("Write why the team is dissolved."))
@@ -237,7 +227,7 @@ def _create_case(*, actor, team, matter, details, field, received_date, parties,
 def record_case(*, actor, team, matter, details, field, received_date, parties):
     """Record a dispute brought to a recognised team, with its parties."""
     team = MediationTeam.objects.select_related("committee").get(pk=team.pk)
-    _require(permissions.can_manage_mediation(actor, team.committee_id))
+    require(permissions.can_manage_mediation(actor, team.committee_id))
     case = _create_case(
         actor=actor, team=team, matter=matter, details=details, field=field, received_date=received_date,
         parties=parties,
@@ -250,7 +240,7 @@ def record_case(*, actor, team, matter, details, field, received_date, parties):
 def start_mediation(*, case, actor, mediators):
     """The team takes the case up with the mediators who will mediate it (serving members of the team)."""
     case = _locked_case(case)
-    _require(permissions.can_manage_case(actor, case))
+    require(permissions.can_manage_case(actor, case))
     check_transition(CASE_TRANSITIONS, case.status, CaseStatus.MEDIATING)
     chosen = list(mediators)
     if not chosen:
@@ -272,7 +262,7 @@ def conclude_mediation(*, case, actor, outcome, mediated_on=None, minutes="", gu
     """Record how the mediation ended: successful, unsuccessful (the parties guided to the competent body), or
     withdrawn. A failure is told to the commune's leaders: the dispute may come back as a petition."""
     case = _locked_case(case)
-    _require(permissions.can_manage_case(actor, case))
+    require(permissions.can_manage_case(actor, case))
     if outcome not in OUTCOMES:
         raise DomainError(_("Choose how the mediation ended."))
     check_transition(CASE_TRANSITIONS, case.status, outcome)
@@ -326,9 +316,9 @@ def guide_petition_to_mediation(*, petition, team, actor, note=""):
     """A petition about a dispute between citizens is guided to the mediation team of their village: the
     petition takes petitions' own "guided" step (its timeline says where to), and a case opens from it with
     the petitioners as parties, linked both ways."""
-    _require(petition_permissions.can_view_petition(actor, petition))
+    require(petition_permissions.can_view_petition(actor, petition))
     team = MediationTeam.objects.select_related("committee").get(pk=team.pk)
-    _require(permissions.can_manage_mediation(actor, team.committee_id))
+    require(permissions.can_manage_mediation(actor, team.committee_id))
     if petition.kind not in ANSWERED_KINDS:
         raise DomainError(
             _(
@@ -358,7 +348,7 @@ def lodge_petition_after_mediation(*, case, actor, kind, received_date, parties)
     """A dispute the team could not settle comes to the commune as a petition, recorded through petitions'
     own intake (its deadline, its timeline) and linked back to the case; `parties` are those who lodge it."""
     case = _locked_case(case)
-    _require(permissions.can_manage_case(actor, case) and petition_permissions.can_record_petitions(actor))
+    require(permissions.can_manage_case(actor, case) and petition_permissions.can_record_petitions(actor))
     if case.status != CaseStatus.UNSUCCESSFUL:
         raise DomainError(_("Only a mediation that ended unsuccessfully is followed by a petition."))
     if case.follow_up_petition_id is not None:
@@ -379,7 +369,7 @@ def lodge_petition_after_mediation(*, case, actor, kind, received_date, parties)
         "details": case.details or case.matter,
         "code": case.code,
         "team": case.team.name,
-        "date": _short(case.mediated_date) if case.mediated_date else "",
+        "date": short_date(case.mediated_date) if case.mediated_date else "",
         "guidance": case.guidance,
     }
     data = {

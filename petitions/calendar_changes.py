@@ -17,12 +17,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from danvan.notifications.services import notify
 from danvan.orgunits.selectors import nearest_leaders
+from danvan.text import short_date
 from danvan.workdays.calendar import WorkCalendar
 
 from .deadlines import deadline_name, due_date_for
@@ -30,10 +30,6 @@ from .models import CountingUnit, MovedDeadline, MovedStatus, Petition, Petition
 from .workflow import OPEN_STATUSES
 
 ONE_DAY = timedelta(days=1)
-
-
-def _short(day):
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 # The announcing document of a day (danvan.workdays: the override rows carry it, the calendar finds them).
@@ -81,7 +77,7 @@ def citizen_lines(deadlines, calendar=None):
     for document, days in by_document.items():
         parts = [
             (_("%(date)s is a working day in exchange") if working else _("%(date)s is a day off"))
-            % {"date": _short(day)}
+            % {"date": short_date(day)}
             for day, working in sorted(days.items())
         ]
         lines.append(
@@ -172,8 +168,8 @@ def _tell_leaders(moved):
         title = _("%(deadline)s of petition %(code)s: the new calendar gives %(new)s instead of %(issued)s") % {
             "deadline": deadline_name(moved.deadline),
             "code": petition.code,
-            "new": _short(moved.new_due_date),
-            "issued": _short(moved.issued_due_date),
+            "new": short_date(moved.new_due_date),
+            "issued": short_date(moved.issued_due_date),
         }
         body = _("Changed: %(days)s. %(document)s Record a correction or keep the deadline as issued.") % {
             "days": moved.changed_days,
@@ -220,7 +216,7 @@ def follow_calendar_change(*, days_off, working_days, actor):
             deadline=deadline,
             issued_due_date=deadline.due_date,
             new_due_date=new,
-            changed_days=", ".join(_short(day) for day in inside or days),
+            changed_days=", ".join(short_date(day) for day in inside or days),
             announcement=document[:255],
             detected_by=actor,
         )

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from danvan.text import short_date
 from danvan.workdays.calendar import WorkCalendar
 
 from .models import COMPLAINT_KINDS, CountingUnit, Kind, RuleCondition
@@ -101,15 +101,11 @@ class Assessment:
             "obstacle kept the complainant from lodging it in time, record the obstacle's period below: that "
             "time is not counted (Law on Complaints 2011, Art 9)."
         ) % {
-            "day": _short(self.last_day),
+            "day": short_date(self.last_day),
             "days": self.rule.days,
-            "start": _short(self.start),
+            "start": short_date(self.start),
             "basis": self.rule.legal_basis,
         }
-
-
-def _short(day):
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def rule_for(scope, *, on, conditions=frozenset()):
@@ -208,7 +204,7 @@ def refusal_ground(record):
     """The ground "lodged after the limitation period", with the rule's basis and the last day."""
     return _("Lodged after the limitation period (%(basis)s; the last day was %(day)s).") % {
         "basis": record.rule.legal_basis,
-        "day": _short(record.last_day),
+        "day": short_date(record.last_day),
     }
 
 

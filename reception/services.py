@@ -7,7 +7,6 @@ workflow table, saves, and leaves a history row (danvan.history) in the same tra
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,7 +17,7 @@ from danvan.history.services import record_change
 from danvan.notifications.services import notify
 from danvan.orgunits.selectors import current_bodies_in_trees_of
 from danvan.workdays.calendar import WorkCalendar
-from danvan.workflow import DomainError, check_transition
+from danvan.workflow import DomainError, check_transition, require
 from petitions import services as petition_services
 from petitions.models import Channel
 
@@ -49,11 +48,6 @@ MEETING_FIELDS = (
     "voters_present",
     "record",
 )
-
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def _locked_session(session):
@@ -109,10 +103,10 @@ def create_ad_hoc_session(
 ):
     """An ad hoc (đột xuất) session of the actor's units, e.g. for a prominent or group matter."""
     hosts = list(hosts)
-    _require(permissions.can_create_ad_hoc_session(actor))
+    require(permissions.can_create_ad_hoc_session(actor))
     if not hosts:
         raise DomainError(_("Choose at least one host unit."))
-    _require(permissions.can_host_sessions(actor, hosts))
+    require(permissions.can_host_sessions(actor, hosts))
     if end_time <= start_time:
         raise DomainError(_("The session must end after it starts."))
     if not place.strip() or not presiding_position.strip():
@@ -142,7 +136,7 @@ def create_ad_hoc_session(
 def set_session_status(*, session, actor, status, reason="", presided_by=None):
     """Record that a session was held (and who presided in person), postponed or cancelled."""
     session = _locked_session(session)
-    _require(permissions.can_record_reception(actor, session))
+    require(permissions.can_record_reception(actor, session))
     check_transition(SESSION_TRANSITIONS, session.status, status)
     reason = reason.strip()
     if status in NEEDS_REASON and not reason:
@@ -176,7 +170,7 @@ def _save_status(session, status, reason, presided_by):
 def correct_session_status(*, session, actor, status, reason, presided_by=None):
     """A leader of a host unit corrects a recorded status, saying why (workflow.SESSION_CORRECTIONS)."""
     session = _locked_session(session)
-    _require(permissions.can_correct_session(actor, session))
+    require(permissions.can_correct_session(actor, session))
     check_transition(SESSION_CORRECTIONS, session.status, status)
     reason = reason.strip()
     if not reason:
@@ -241,7 +235,7 @@ def record_visit(*, session, actor, data, visitors, petition_content="", receivi
     """Record a visit; if a petition is received, it is created through the petitions services for a
     host unit within the actor's units (`receiving_unit`, or the default of _receiving_unit)."""
     session = _locked_session(session)
-    _require(permissions.can_record_reception(actor, session))
+    require(permissions.can_record_reception(actor, session))
     if session.status in NOT_HELD:
         raise DomainError(_("This session did not take place."))
     if session.date > timezone.localdate():
@@ -272,7 +266,7 @@ def record_visit(*, session, actor, data, visitors, petition_content="", receivi
 @transaction.atomic
 def record_voter_meeting(*, actor, council, data):
     """Record a meeting of a People's Council's deputies with voters."""
-    _require(permissions.can_record_meeting_of(actor, council))
+    require(permissions.can_record_meeting_of(actor, council))
     if data["date"] > timezone.localdate():
         raise DomainError(_("A voter meeting is recorded on or after its day."))
     if data["next_session_date"] <= data["date"]:
@@ -289,7 +283,7 @@ def add_voter_recommendation(*, meeting, actor, unit, category, summary, content
     """A voters' recommendation from a meeting, as a petition for the responsible unit,
     to be answered before the next council session."""
     meeting = VoterMeeting.objects.select_for_update().get(pk=meeting.pk)
-    _require(permissions.can_record_meeting_of(actor, meeting.council))
+    require(permissions.can_record_meeting_of(actor, meeting.council))
     # Recommendations go to units of the council's own province.
     if not current_bodies_in_trees_of([meeting.council]).filter(pk=unit.pk).exists():
         raise DomainError(_("%(unit)s is not a unit of the council's province.") % {"unit": unit.name})

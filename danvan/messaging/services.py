@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
+from danvan.text import without_diacritics
 
 from .models import CitizenMessage, MessageChannel, MessageStatus, MessageSubscription, SmsDay, Stage
-from .sms import get_sms_backend, without_diacritics
+from .sms import get_sms_backend
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,6 @@ gateway's id of the message, or "" when it gives none."""
 import json
 import logging
 import sys
-import unicodedata
 import uuid
 from base64 import b64encode
 from pathlib import Path
@@ -16,18 +15,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from danvan.text import without_diacritics
+
 logger = logging.getLogger(__name__)
 
 
 def get_sms_backend():
     return import_string(settings.SMS_BACKEND)()
-
-
-def without_diacritics(text):
-    """Vietnamese without its marks, for SMS sent as plain GSM text ("Đơn đã được tiếp nhận" →
-    "Don da duoc tiep nhan"). Đ/đ are letters of their own, not a D with a mark."""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
 
 
 def international(phone):

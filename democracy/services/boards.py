@@ -11,24 +11,24 @@ from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
 from danvan.orgunits.models import UnitKind, UnitLevel
 from danvan.orgunits.services import create_unit
-from danvan.workflow import DomainError
+from danvan.text import short_date
+from danvan.workflow import DomainError, require, required_text
 
 from .. import permissions
 from ..models import Board, BoardKind, BoardMember, BoardRole
-from ._common import _require, _required_text, _short
 
 
 @transaction.atomic
 def establish_board(*, actor, front, kind, name, term_from, term_to=None, decision="", project=""):
     """Record a board of the commune whose Fatherland Front committee is `front`, as a supervising body."""
-    _require(permissions.can_manage_board(actor, front))
+    require(permissions.can_manage_board(actor, front))
     if front.kind != UnitKind.FATHERLAND_FRONT or front.level != UnitLevel.COMMUNE:
         raise DomainError(_("A board is set up under a commune's Fatherland Front committee."))
     if kind not in BoardKind.values:
         raise DomainError(_("Choose the kind of board."))
     if term_to is not None and term_to < term_from:
         raise DomainError(_("The term cannot end before it starts."))
-    name = _required_text(name, _("Write the board's name."))
+    name = required_text(name, _("Write the board's name."))
     if front.children.filter(name=name).exists():
         raise DomainError(_("The Front committee already has a board of this name."))
     unit = create_unit(name=name, kind=kind, level=UnitLevel.COMMUNE, parent=front, valid_from=term_from, actor=actor)
@@ -42,7 +42,7 @@ def establish_board(*, actor, front, kind, name, term_from, term_to=None, decisi
         term_to=term_to,
     )
     record_change(
-        board, actor=actor, kind=ChangeKind.CREATED, note=_("Term from %(date)s") % {"date": _short(term_from)}
+        board, actor=actor, kind=ChangeKind.CREATED, note=_("Term from %(date)s") % {"date": short_date(term_from)}
     )
     return board
 
@@ -51,7 +51,7 @@ def establish_board(*, actor, front, kind, name, term_from, term_to=None, decisi
 def add_board_member(*, board, actor, full_name, role, term_from, village="", term_to=None):
     """Add a member for a term; a board has one current head."""
     board = Board.objects.select_for_update().get(pk=board.pk)
-    _require(permissions.can_manage_board(actor, board.front))
+    require(permissions.can_manage_board(actor, board.front))
     if role not in BoardRole.values:
         raise DomainError(_("Choose the member's role."))
     if term_to is not None and term_to < term_from:
@@ -61,7 +61,7 @@ def add_board_member(*, board, actor, full_name, role, term_from, village="", te
         raise DomainError(_("The board already has a head; end the current head's term first."))
     member = BoardMember.objects.create(
         board=board,
-        full_name=_required_text(full_name, _("Write the member's full name.")),
+        full_name=required_text(full_name, _("Write the member's full name.")),
         role=role,
         village=village.strip(),
         term_from=term_from,

@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
-from danvan.workflow import DomainError, check_transition
+from danvan.text import short_date
+from danvan.workflow import DomainError, check_transition, require, required_text
 
 from .. import permissions
 from ..models import Consultation, ConsultationMethod
 from ..workflow import CONSULTATION_TRANSITIONS, ConsultationStatus
-from ._common import _require, _required_text, _short
 
 
 def _locked(consultation):
@@ -21,7 +21,7 @@ def _locked(consultation):
 @transaction.atomic
 def plan_consultation(*, actor, unit, subject, method, opens_on, closes_on, village="", description=""):
     """A consultation of the commune's (or one village's) people on a local matter."""
-    _require(permissions.can_manage_consultation(actor, unit))
+    require(permissions.can_manage_consultation(actor, unit))
     if method not in ConsultationMethod.values:
         raise DomainError(_("Choose how the opinions are collected."))
     if closes_on < opens_on:
@@ -29,7 +29,7 @@ def plan_consultation(*, actor, unit, subject, method, opens_on, closes_on, vill
     consultation = Consultation.objects.create(
         unit=unit,
         village=village.strip(),
-        subject=_required_text(subject, _("Write the matter put to the people.")),
+        subject=required_text(subject, _("Write the matter put to the people.")),
         description=description.strip(),
         method=method,
         opens_on=opens_on,
@@ -41,7 +41,7 @@ def plan_consultation(*, actor, unit, subject, method, opens_on, closes_on, vill
         actor=actor,
         kind=ChangeKind.CREATED,
         to_status=consultation.status,
-        note=_("Opinions from %(start)s to %(end)s") % {"start": _short(opens_on), "end": _short(closes_on)},
+        note=_("Opinions from %(start)s to %(end)s") % {"start": short_date(opens_on), "end": short_date(closes_on)},
     )
     return consultation
 
@@ -58,7 +58,7 @@ def _move(consultation, actor, target, *, note="", fields=()):
 def open_consultation(*, consultation, actor):
     """Start collecting opinions."""
     consultation = _locked(consultation)
-    _require(permissions.can_manage_consultation(actor, consultation.unit))
+    require(permissions.can_manage_consultation(actor, consultation.unit))
     check_transition(CONSULTATION_TRANSITIONS, consultation.status, ConsultationStatus.OPEN)
     return _move(consultation, actor, ConsultationStatus.OPEN)
 
@@ -67,7 +67,7 @@ def open_consultation(*, consultation, actor):
 def conclude_consultation(*, consultation, actor, participants, agreed, decision, concluded_on):
     """Record the result: how many took part, how many were in favour, and what was decided."""
     consultation = _locked(consultation)
-    _require(permissions.can_manage_consultation(actor, consultation.unit))
+    require(permissions.can_manage_consultation(actor, consultation.unit))
     check_transition(CONSULTATION_TRANSITIONS, consultation.status, ConsultationStatus.CONCLUDED)
     if participants < 1:
         raise DomainError(_("Enter how many households or people took part."))
@@ -76,7 +76,7 @@ def conclude_consultation(*, consultation, actor, participants, agreed, decision
     if concluded_on < consultation.opens_on or concluded_on > timezone.localdate():
         raise DomainError(_("The result date must be between the opening of the consultation and today."))
     consultation.participants, consultation.agreed = participants, agreed
-    consultation.decision = _required_text(decision, _("Write the result and what was decided."))
+    consultation.decision = required_text(decision, _("Write the result and what was decided."))
     consultation.concluded_on = concluded_on
     note = _("%(agreed)d of %(participants)d in favour (%(percent)d %%)") % {
         "agreed": agreed,
@@ -91,7 +91,7 @@ def conclude_consultation(*, consultation, actor, participants, agreed, decision
 def cancel_consultation(*, consultation, actor, reason):
     """Call the consultation off before its result, saying why."""
     consultation = _locked(consultation)
-    _require(permissions.can_manage_consultation(actor, consultation.unit))
+    require(permissions.can_manage_consultation(actor, consultation.unit))
     check_transition(CONSULTATION_TRANSITIONS, consultation.status, ConsultationStatus.CANCELLED)
-    reason = _required_text(reason, _("Write why the consultation is cancelled."))
+    reason = required_text(reason, _("Write why the consultation is cancelled."))
     return _move(consultation, actor, ConsultationStatus.CANCELLED, note=reason)

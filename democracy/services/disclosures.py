@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
-from danvan.workflow import DomainError
+from danvan.text import short_date
+from danvan.workflow import DomainError, require, required_text
 
 from .. import permissions
 from ..models import Disclosure, DisclosureForm
-from ._common import _require, _required_text, _short
 
 
 @transaction.atomic
@@ -19,7 +19,7 @@ def record_disclosure(
 ):
     """Record one disclosure by a commune People's Committee; one with the form "portal" appears on the
     public disclosure page from `period_from`."""
-    _require(permissions.can_record_disclosure(actor, unit))
+    require(permissions.can_record_disclosure(actor, unit))
     if not content.is_active:
         raise DomainError(_("This content is no longer in use; choose another."))
     if disclosed_on > timezone.localdate():
@@ -31,8 +31,8 @@ def record_disclosure(
     disclosure = Disclosure.objects.create(
         unit=unit,
         content=content,
-        title=_required_text(title, _("Write the title of what was disclosed.")),
-        summary=_required_text(summary, _("Write what was disclosed.")),
+        title=required_text(title, _("Write the title of what was disclosed.")),
+        summary=required_text(summary, _("Write what was disclosed.")),
         form=form,
         place=place.strip(),
         disclosed_on=disclosed_on,
@@ -44,6 +44,6 @@ def record_disclosure(
         disclosure,
         actor=actor,
         kind=ChangeKind.CREATED,
-        note=_("%(form)s on %(date)s") % {"form": disclosure.get_form_display(), "date": _short(disclosed_on)},
+        note=_("%(form)s on %(date)s") % {"form": disclosure.get_form_display(), "date": short_date(disclosed_on)},
     )
     return disclosure

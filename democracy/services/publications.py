@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
-from danvan.workflow import DomainError, check_transition
+from danvan.workflow import DomainError, check_transition, require, required_text
 from petitions import selectors as petition_selectors
 from petitions.models import ANSWERED_KINDS, Petition
 from supervision.models import Recommendation, RecommendationKind
@@ -19,12 +19,11 @@ from supervision.models import Recommendation, RecommendationKind
 from .. import permissions, selectors
 from ..models import Publication, PublicationKind
 from ..workflow import PUBLICATION_TRANSITIONS, PublicationStatus
-from ._common import _require, _required_text
 
 
 def _texts(public_summary, public_answer):
-    summary = _required_text(public_summary, _("Write the summary the public will read, without any personal data."))
-    answer = _required_text(public_answer, _("Write the answer or result the public will read."))
+    summary = required_text(public_summary, _("Write the summary the public will read, without any personal data."))
+    answer = required_text(public_answer, _("Write the answer or result the public will read."))
     return summary, answer
 
 
@@ -44,7 +43,7 @@ def publish_petition_answer(*, petition, actor, public_summary, public_answer):
     """Publish ("Công bố công khai") the written answer to a recommendation or feedback, anonymised."""
     # The lock makes a second official's publication of the same answer wait for this one and then fail.
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
-    _require(permissions.can_publish_petition_answer(actor, petition))
+    require(permissions.can_publish_petition_answer(actor, petition))
     answered = Petition.objects.filter(petition_selectors.resolved_condition(), pk=petition.pk).exists()
     if petition.kind not in ANSWERED_KINDS or not answered:
         raise DomainError(_("Only a recommendation or feedback that has been answered can be published."))
@@ -69,7 +68,7 @@ def publish_petition_answer(*, petition, actor, public_summary, public_answer):
 def publish_supervision_result(*, recommendation, actor, public_summary, public_result):
     """Publish the result of a supervision recommendation (done, partly done, or not implemented)."""
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    _require(permissions.can_publish_supervision_result(actor, recommendation))
+    require(permissions.can_publish_supervision_result(actor, recommendation))
     if recommendation.kind != RecommendationKind.SUPERVISION or recommendation.status not in selectors.RESULT_STATUSES:
         raise DomainError(_("Only a supervision recommendation with a reported result can be published."))
     if Publication.objects.filter(recommendation=recommendation, status=PublicationStatus.PUBLISHED).exists():
@@ -94,9 +93,9 @@ def publish_supervision_result(*, recommendation, actor, public_summary, public_
 def withdraw_publication(*, publication, actor, reason):
     """Take a publication off the public pages, saying why (kept in its history)."""
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
-    _require(permissions.can_withdraw_publication(actor, publication))
+    require(permissions.can_withdraw_publication(actor, publication))
     check_transition(PUBLICATION_TRANSITIONS, publication.status, PublicationStatus.WITHDRAWN)
-    reason = _required_text(reason, _("Write why it is withdrawn."))
+    reason = required_text(reason, _("Write why it is withdrawn."))
     previous = publication.status
     publication.status = PublicationStatus.WITHDRAWN
     publication.save(update_fields=["status"])

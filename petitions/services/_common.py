@@ -1,7 +1,6 @@
 """Helpers shared by the petition services: locking, events, deadlines, transitions."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,11 +17,6 @@ from ..workflow import TRANSITIONS
 # symbols are 50 bits; with the lookup rate limit, guessing is hopeless.
 KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 KEY_LENGTH = 10
-
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def _locked(petition):

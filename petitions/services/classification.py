@@ -5,22 +5,12 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from danvan.workflow import DomainError, check_transition
+from danvan.workflow import DomainError, check_transition, require
 
 from .. import permissions
 from ..models import Attachment, Channel, DecisionKind, EventKind, Kind, Petition, PetitionDecision, Stage
 from ..workflow import TRANSITIONS, Status
-from ._common import (
-    _check_decision_date,
-    _event,
-    _issue_deadline,
-    _locked,
-    _meet_deadline,
-    _notes,
-    _require,
-    _today,
-    _transition,
-)
+from ._common import _check_decision_date, _event, _issue_deadline, _locked, _meet_deadline, _notes, _today, _transition
 from .intake import PETITION_FIELDS, PETITIONER_FIELDS, create_petition
 
 
@@ -28,7 +18,7 @@ from .intake import PETITION_FIELDS, PETITIONER_FIELDS, create_petition
 def classify_petition(*, petition, actor, note="", is_public=False):
     """Within competence; the acceptance decision comes next. The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_classify_petition(actor, petition))
+    require(permissions.can_classify_petition(actor, petition))
     _check_anonymous_denunciation(petition)
     shown, internal = _notes("", note, is_public)
     return _transition(petition, Status.CLASSIFIED, actor, EventKind.CLASSIFIED, note=shown, internal_note=internal)
@@ -50,7 +40,7 @@ def _check_anonymous_denunciation(petition):
 def accept_petition(*, petition, actor, accepted_date, note="", is_public=False):
     """Accept for resolution (thụ lý) and start the resolution deadline. The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_accept_petition(actor, petition))
+    require(permissions.can_accept_petition(actor, petition))
     _check_anonymous_denunciation(petition)
     if accepted_date > _today():
         raise DomainError(_("The acceptance date cannot be in the future."))
@@ -80,7 +70,7 @@ def accept_petition(*, petition, actor, accepted_date, note="", is_public=False)
 def refuse_petition(*, petition, actor, reason, decided_on, number="", signer=""):
     """Not accepted, with the reason the citizen is told."""
     petition = _locked(petition)
-    _require(permissions.can_accept_petition(actor, petition))
+    require(permissions.can_accept_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.NOT_ACCEPTED)
     _check_decision_date(petition, decided_on)
     PetitionDecision.objects.create(
@@ -103,7 +93,7 @@ def transfer_petition(*, petition, actor, note, to_unit=None, to_name="", is_pub
     """Send to the competent body. A body in the portal gets a linked petition in its queue.
     The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_classify_petition(actor, petition))
+    require(permissions.can_classify_petition(actor, petition))
     if to_unit is None and not to_name.strip():
         raise DomainError(_("Choose the unit to transfer to, or write the name of a body outside the portal."))
     if to_unit is not None and to_unit.pk == petition.handling_unit_id:
@@ -154,7 +144,7 @@ def _create_transferred_copy(petition, to_unit, actor):
 def guide_petition(*, petition, actor, note, is_public=False):
     """Outside competence: the citizen is told where to take it. The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_classify_petition(actor, petition))
+    require(permissions.can_classify_petition(actor, petition))
     if not note.strip():
         raise DomainError(_("Write the guidance given to the citizen."))
     check_transition(TRANSITIONS, petition.status, Status.GUIDED)
@@ -171,7 +161,7 @@ def file_petition(*, petition, actor, note, is_public=False):
     """File without action (lưu đơn), e.g. an anonymous denunciation without evidence.
     The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_classify_petition(actor, petition))
+    require(permissions.can_classify_petition(actor, petition))
     if not note.strip():
         raise DomainError(_("Write why the petition is filed without action."))
     check_transition(TRANSITIONS, petition.status, Status.FILED)
@@ -191,7 +181,7 @@ def mark_duplicate(*, petition, original, actor):
         p.pk: p for p in Petition.objects.select_for_update().filter(pk__in=[petition.pk, original.pk]).order_by("pk")
     }
     petition, original = locked[petition.pk], locked.get(original.pk, original)
-    _require(permissions.can_record_petitions(actor) or permissions.can_classify_petition(actor, petition))
+    require(permissions.can_record_petitions(actor) or permissions.can_classify_petition(actor, petition))
     if original.pk == petition.pk or original.duplicate_of_id == petition.pk:
         raise DomainError(_("A petition cannot be a duplicate of itself."))
     if not permissions.can_view_petition(actor, original):

@@ -7,26 +7,22 @@ changes nothing but the record. Either way the reason is written down and the ti
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from danvan.workflow import DomainError
+from danvan.text import short_date
+from danvan.workflow import DomainError, require
 
 from .. import permissions
 from ..deadlines import deadline_name, due_date_for
 from ..models import EventKind, MovedDeadline, MovedStatus, PetitionDeadline
-from ._common import _event, _locked, _require
-
-
-def _short(day):
-    return date_format(day, "SHORT_DATE_FORMAT")
+from ._common import _event, _locked
 
 
 def _locked_open(moved, actor):
     """Lock the petition, check the actor, lock the record; refuse one decided already or a deadline
     no longer running."""
     petition = _locked(moved.deadline.petition)
-    _require(permissions.can_correct_deadline(actor, petition))
+    require(permissions.can_correct_deadline(actor, petition))
     moved = MovedDeadline.objects.select_for_update().select_related("deadline__rule").get(pk=moved.pk)
     deadline = moved.deadline
     if moved.status != MovedStatus.OPEN:
@@ -76,8 +72,8 @@ def correct_moved_deadline(*, moved, actor, reason):
     values = {
         "deadline": deadline_name(current),
         "source": _source(moved),
-        "old": _short(current.due_date),
-        "new": _short(new_date),
+        "old": short_date(current.due_date),
+        "new": short_date(new_date),
     }
     # The citizen reads the new date and why; the leader's own words stay internal.
     note = _("%(deadline)s corrected under %(source)s: from %(old)s to %(new)s.") % values
@@ -96,9 +92,9 @@ def keep_moved_deadline(*, moved, actor, reason):
         "%(deadline)s kept as issued (%(old)s) although under %(source)s it would be %(new)s. Reason: %(reason)s"
     ) % {
         "deadline": deadline_name(moved.deadline),
-        "old": _short(moved.issued_due_date),
+        "old": short_date(moved.issued_due_date),
         "source": _source(moved),
-        "new": _short(moved.new_due_date),
+        "new": short_date(moved.new_due_date),
         "reason": moved.reason,
     }
     _event(petition, EventKind.NOTE, actor, note=note)

@@ -8,12 +8,12 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from danvan.workflow import DomainError
+from danvan.workflow import DomainError, require
 
 from .. import permissions
 from ..models import COMPLAINT_KINDS, Dialogue, DialogueFinding, DialogueRule, EventKind
 from ..workflow import Status
-from ._common import _event, _locked, _require, _today
+from ._common import _event, _locked, _today
 from .intake import _store_attachment
 
 # A dialogue belongs to the resolution: from acceptance until the decision.
@@ -81,7 +81,7 @@ def record_dialogue_finding(*, petition, actor, differs, reason=""):
     """At verification, the handler finds whether the complainant's request and the verification result
     differ (Art. 30(1)); if they do, the resolution decision waits for a dialogue."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     _check_complaint_in_resolution(petition)
     if differs and not reason.strip():
         raise DomainError(_("Write how the complainant's request and the verification result differ."))
@@ -105,7 +105,7 @@ def record_dialogue(*, petition, actor, held_on, place, participants, content, r
     """Record a dialogue held with the complainant, the person complained against and the bodies
     concerned, with its signed minutes (biên bản đối thoại) stored as a private attachment."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     _check_complaint_in_resolution(petition)
     if held_on > _today():
         raise DomainError(_("The dialogue date cannot be in the future."))

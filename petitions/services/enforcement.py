@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from danvan.workflow import DomainError
+from danvan.workflow import DomainError, require
 
 from .. import permissions
 from ..models import (
@@ -25,7 +25,7 @@ from ..models import (
     PetitionReader,
 )
 from ..workflow import Status
-from ._common import _event, _locked, _require, _today
+from ._common import _event, _locked, _today
 
 # The kinds whose decision or conclusion is enforced, and the statuses it is enforced in.
 ENFORCED_KINDS = (*COMPLAINT_KINDS, Kind.DENUNCIATION)
@@ -130,7 +130,7 @@ def start_enforcement(
 ):
     """Open the enforcement of the petition's resolution decision (or conclusion) once it has taken effect."""
     petition = _locked(petition)
-    _require(can_manage_enforcement(actor, petition))
+    require(can_manage_enforcement(actor, petition))
     decision = decision_to_enforce(petition)
     if decision is None:
         raise DomainError(
@@ -177,7 +177,7 @@ def start_enforcement(
 def record_enforcement_progress(*, petition, actor, date, note):
     """A dated entry on how the enforcement goes (internal to officials)."""
     petition = _locked(petition)
-    _require(can_report_enforcement(actor, petition))
+    require(can_report_enforcement(actor, petition))
     enforcement = _locked_open_enforcement(petition)
     if not note.strip():
         raise DomainError(_("Write what has been done."))
@@ -198,7 +198,7 @@ def record_enforcement_progress(*, petition, actor, date, note):
 def complete_enforcement(*, petition, actor, completed_on, note="", **achieved):
     """Record that the decision has been carried out, with the results actually achieved."""
     petition = _locked(petition)
-    _require(can_manage_enforcement(actor, petition))
+    require(can_manage_enforcement(actor, petition))
     enforcement = _locked_open_enforcement(petition)
     unknown = set(achieved) - set(ACHIEVED_RESULTS)
     if unknown:
@@ -259,7 +259,7 @@ def can_be_urged(petition):
 def urge_petition(*, petition, actor, note):
     """A leader or the superior body urges the resolution or the enforcement (đôn đốc); counted in the reports."""
     petition = _locked(petition)
-    _require(can_urge_petition(actor, petition))
+    require(can_urge_petition(actor, petition))
     if not can_be_urged(petition):
         raise DomainError(_("Only a petition being resolved, or whose decision is being carried out, is urged."))
     if not note.strip():

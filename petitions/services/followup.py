@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from danvan.notifications.services import notify
-from danvan.workflow import DomainError
+from danvan.workflow import DomainError, require
 
 from .. import permissions
 from ..deadlines import deadline_name
 from ..models import EventKind, PetitionDeadline, PetitionReader
-from ._common import _event, _locked, _require, _today
+from ._common import _event, _locked, _today
 
 
 @transaction.atomic
@@ -47,7 +47,7 @@ def escalate_petition(*, petition, deadline, level, recipients_label, readers=()
 def explain_petition_delay(*, petition, actor, reason, committed_date, is_public=False):
     """The handler explains a delay and commits to a date; the legal deadline stays as it was."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     deadline = petition.deadline
     if deadline is None or not petition.is_open:
         raise DomainError(_("The petition has no running deadline to explain."))

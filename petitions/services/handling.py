@@ -7,22 +7,13 @@ from django.utils.translation import gettext as _
 
 from danvan.notifications.services import notify
 from danvan.orgunits.selectors import nearest_leaders
-from danvan.workflow import DomainError, check_transition
+from danvan.workflow import DomainError, check_transition, require
 
 from .. import permissions
 from ..deadlines import due_date_for
 from ..models import Complexity, DecisionKind, EventKind, Kind, PetitionDeadline, PetitionDecision, Stage
 from ..workflow import TRANSITIONS, Status
-from ._common import (
-    _check_decision_date,
-    _event,
-    _locked,
-    _meet_deadline,
-    _notes,
-    _require,
-    _today,
-    _transition,
-)
+from ._common import _check_decision_date, _event, _locked, _meet_deadline, _notes, _today, _transition
 from .dialogue import check_dialogue_held
 
 
@@ -30,7 +21,7 @@ from .dialogue import check_dialogue_held
 def assign_petition(*, petition, handler, actor):
     """A leader gives the petition to a handler, who is notified."""
     petition = _locked(petition)
-    _require(permissions.can_assign_petition(actor, petition))
+    require(permissions.can_assign_petition(actor, petition))
     if not permissions.can_be_assigned_petition(handler, petition):
         raise DomainError(
             _("%(name)s is not a handler or leader of %(unit)s or of a unit under it.")
@@ -62,7 +53,7 @@ def take_petition(*, petition, actor):
     petition = _locked(petition)
     if petition.handler_id is not None:
         raise DomainError(_("%(name)s already handles this petition.") % {"name": petition.handler})
-    _require(permissions.can_take_petition(actor, petition))
+    require(permissions.can_take_petition(actor, petition))
     if petition.status not in HANDLING_STATUSES:
         raise DomainError(_("A petition is taken for handling once it has been accepted."))
     petition.handler = actor
@@ -91,7 +82,7 @@ def _tell_leaders_taken(petition, actor):
 def start_verification(*, petition, actor, note="", is_public=False):
     """Start verifying the facts. The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     shown, internal = _notes(_("Verification started."), note, is_public)
     return _transition(
         petition, Status.VERIFYING, actor, EventKind.VERIFICATION_STARTED, note=shown, internal_note=internal
@@ -102,7 +93,7 @@ def start_verification(*, petition, actor, note="", is_public=False):
 def add_petition_note(*, petition, actor, note, is_public=False):
     """A verification note or message on the timeline; internal unless marked public."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
     if not note.strip():
         raise DomainError(_("The note is empty."))
     return _event(petition, EventKind.NOTE, actor, note=note, is_public=is_public)
@@ -112,7 +103,7 @@ def add_petition_note(*, petition, actor, note, is_public=False):
 def extend_petition_deadline(*, petition, actor, complexity, number, decided_on, reason):
     """Extend the resolution period by decision, within what the rule allows."""
     petition = _locked(petition)
-    _require(permissions.can_extend_petition(actor, petition))
+    require(permissions.can_extend_petition(actor, petition))
     current = petition.deadline
     if current is None or current.stage != Stage.RESOLUTION or not petition.is_open:
         raise DomainError(_("Only the resolution period of an accepted petition can be extended."))
@@ -167,7 +158,7 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
         raise TypeError(f"unknown results: {sorted(set(results) - set(ORDERED_RESULTS))}")
     results = check_results(results)
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.RESOLVED)
     _check_decision_date(petition, decided_on)
     check_dialogue_held(petition)
@@ -208,7 +199,7 @@ def resolve_petition(*, petition, actor, decided_on, number="", signer="", outco
 def terminate_petition(*, petition, actor, decided_on, number, reason, is_public=False):
     """End the resolution by a termination decision (đình chỉ). The reason is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     check_transition(TRANSITIONS, petition.status, Status.TERMINATED)
     _check_decision_date(petition, decided_on)
     if not reason.strip():
@@ -237,7 +228,7 @@ def terminate_petition(*, petition, actor, decided_on, number, reason, is_public
 def close_petition(*, petition, actor, note="", is_public=False):
     """Close the file once the unit has answered. The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     shown, internal = _notes(_("File closed."), note, is_public)
     return _transition(petition, Status.CLOSED, actor, EventKind.CLOSED, note=shown, internal_note=internal)
 
@@ -251,7 +242,7 @@ def pending_acceptance_notice(petition):
 def record_acceptance_notice(*, petition, actor, notified_on):
     """Record that the denouncer was notified of the acceptance (Luật TC Art 29)."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
     notice = pending_acceptance_notice(petition)
     if notice is None:
         raise DomainError(_("There is no acceptance notice waiting to be recorded."))

@@ -10,14 +10,14 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from danvan.accounts.roles import Role, has_role
 from danvan.orgunits.models import Unit
-from danvan.workflow import ConcurrentEditError, DomainError
+from danvan.workflow import ConcurrentEditError, DomainError, require
 
 from .. import permissions
 from ..deadlines import intake_stage
 from ..limitation import FACT_FIELDS, assess, facts_errors, facts_for, limitation_of, representatives_error
 from ..models import Attachment, Channel, EventKind, Kind, Petition, Petitioner, PetitionLimitation, PetitionPolicy
 from ..models.limitation import first_received
-from ._common import KEY_ALPHABET, KEY_LENGTH, _event, _issue_deadline, _locked, _require, _search_text, _today
+from ._common import KEY_ALPHABET, KEY_LENGTH, _event, _issue_deadline, _locked, _search_text, _today
 
 PETITION_FIELDS = (
     "kind",
@@ -91,7 +91,7 @@ def _validate_intake(data, petitioners):
 @transaction.atomic
 def create_petition(*, actor, data, petitioners=(), files=(), transferred_from=None):
     """Record a received petition with its petitioners and files; start its first deadline."""
-    _require(permissions.can_record_petitions(actor))
+    require(permissions.can_record_petitions(actor))
     return _create(actor=actor, data=data, petitioners=petitioners, files=files, transferred_from=transferred_from)
 
 
@@ -168,7 +168,7 @@ def _store_attachment(petition, upload, actor):
 def add_attachments(*, petition, files, actor):
     """Attach more files to a petition."""
     petition = _locked(petition)
-    _require(permissions.can_view_petition(actor, petition) and permissions.can_record_petitions(actor))
+    require(permissions.can_view_petition(actor, petition) and permissions.can_record_petitions(actor))
     stored = [_store_attachment(petition, upload, actor) for upload in files]
     _event(petition, EventKind.NOTE, actor, note=_("%(count)d file(s) attached.") % {"count": len(stored)})
     return stored
@@ -180,7 +180,7 @@ def update_petition(*, petition, actor, version, data, petitioners):
 
     The first deadline is not recomputed: a deadline once issued stands.
     """
-    _require(permissions.can_edit_petition(actor, petition))
+    require(permissions.can_edit_petition(actor, petition))
     _validate_intake({**data, "kind": petition.kind}, petitioners)
     current = _locked(petition)
     if current.version != version:
@@ -287,7 +287,7 @@ def _recent_repeat(data, petitioner):
 def record_voter_recommendation(*, actor, data, petitioners=()):
     """A voters' recommendation from a meeting, recorded by the council's deputies or staff
     (supervisors included) for the unit that must answer it before the next session."""
-    _require(has_role(actor, Role.SUPERVISOR) or permissions.can_record_petitions(actor))
+    require(has_role(actor, Role.SUPERVISOR) or permissions.can_record_petitions(actor))
     if not data.get("answer_by"):
         raise DomainError(_("A voters' recommendation needs the date of the next council session."))
     data = {**data, "kind": Kind.RECOMMENDATION, "channel": Channel.VOTER_MEETING}

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 
 from danvan.notifications.services import notify
 from danvan.orgunits.selectors import nearest_leaders, superior_unit
-from danvan.workflow import DomainError
+from danvan.workflow import DomainError, require
 
 from .. import permissions
 from ..models import EventKind, Kind, OverdueReport, PetitionDeadline, PetitionReader, Stage
 from ..workflow import OPEN_STATUSES
-from ._common import _event, _issue_deadline, _locked, _require, _today
+from ._common import _event, _issue_deadline, _locked, _today
 
 # The reader level of the superior body's leaders: told at the lapse, as the first rung of the ladder.
 READER_LEVEL = 1
@@ -105,7 +105,7 @@ def _check_date(value, earliest, message):
 def request_overdue_report(*, petition, actor, requested_on, number, content):
     """The superior body's written request for a report on the overdue denunciation; starts the report deadline."""
     petition = _locked(petition)
-    _require(permissions.can_request_overdue_report(actor, petition))
+    require(permissions.can_request_overdue_report(actor, petition))
     record = pending_overdue_request(petition)
     if record is None:
         raise DomainError(_("No request for a report is awaited on this petition."))
@@ -142,7 +142,7 @@ def request_overdue_report(*, petition, actor, requested_on, number, content):
 def report_overdue_denunciation(*, petition, actor, reported_on, reasons, measures, committed_date):
     """The resolver's report to the superior body: the reasons for the delay, the measures, a committed date."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition))
     record = pending_overdue_report(petition)
     if record is None:
         raise DomainError(_("No report on the overdue denunciation is awaited on this petition."))

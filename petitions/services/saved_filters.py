@@ -4,11 +4,10 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from danvan.workflow import DomainError
+from danvan.workflow import DomainError, require
 
 from .. import permissions
 from ..models import SavedFilter
-from ._common import _require
 
 # Where the official was in the list is not part of what they filter on.
 NOT_SAVED = ("page",)
@@ -24,7 +23,7 @@ def _clean_query(query):
 @transaction.atomic
 def save_filter(*, actor, name, query):
     """Save the register's query string under `name` for the actor; the same name replaces the earlier one."""
-    _require(permissions.can_save_filters(actor))
+    require(permissions.can_save_filters(actor))
     name = " ".join((name or "").split())[:100]
     if not name:
         raise DomainError(_("Name the filter to save."))
@@ -42,5 +41,5 @@ def delete_saved_filter(*, saved_filter, actor):
     saved = SavedFilter.objects.select_for_update().filter(pk=saved_filter.pk).first()
     if saved is None:
         return
-    _require(permissions.can_delete_saved_filter(actor, saved))
+    require(permissions.can_delete_saved_filter(actor, saved))
     saved.delete()

@@ -5,12 +5,12 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from danvan.workflow import DomainError, check_transition
+from danvan.workflow import DomainError, check_transition, require
 
 from .. import permissions
 from ..models import ContinuationGround, EventKind, Kind, Withdrawal, WithdrawalRule
 from ..workflow import TRANSITIONS, Status
-from ._common import _event, _locked, _meet_deadline, _notes, _require, _today, _transition
+from ._common import _event, _locked, _meet_deadline, _notes, _today, _transition
 
 
 def _legal_date(day):
@@ -73,7 +73,7 @@ def withdraw_petition(
     withdrawal, slander) stays open with its deadline running; otherwise a whole withdrawal ends the
     petition as withdrawn. The note is internal unless `is_public`."""
     petition = _locked(petition)
-    _require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
+    require(permissions.can_handle_petition(actor, petition) or permissions.can_classify_petition(actor, petition))
     if withdrawn_on > _today() or withdrawn_on < petition.received_date:
         raise DomainError(_("The withdrawal date must be between the received date and today."))
     if not petition.is_open:

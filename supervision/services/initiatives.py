@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
 from danvan.orgunits.models import Unit
-from danvan.workflow import DomainError, check_transition
+from danvan.text import short_date
+from danvan.workflow import DomainError, check_transition, require, required_text
 
 from .. import permissions
 from ..models import Initiative, InitiativeEvidence, InitiativeField, InitiativeLevel
 from ..workflow import INITIATIVE_TRANSITIONS, InitiativeStatus
-from ._common import _require, _required_text, _short
 
 
 def _lock_unit(unit):
@@ -27,9 +27,9 @@ def register_initiative(
 ):
     """A unit registers a Dân vận khéo initiative for the year; a start date still ahead is allowed
     (a model is planned), its implementation is not recorded before that day."""
-    _require(permissions.can_manage_initiatives(actor, unit.pk))
+    require(permissions.can_manage_initiatives(actor, unit.pk))
     _lock_unit(unit)
-    name = _required_text(name, _("Give the name of the model."))
+    name = required_text(name, _("Give the name of the model."))
     if Initiative.objects.filter(unit=unit, year=year, name=name).exists():
         raise DomainError(_("This unit already registered a model with this name for the year."))
     initiative = Initiative.objects.create(
@@ -49,7 +49,7 @@ def register_initiative(
 def carry_over_initiatives(*, actor, unit, from_year, to_year):
     """Register again for `to_year` the unit's initiatives of `from_year` that are not there yet: being
     implemented, or registered while their start date is still ahead."""
-    _require(permissions.can_manage_initiatives(actor, unit.pk))
+    require(permissions.can_manage_initiatives(actor, unit.pk))
     _lock_unit(unit)
     today = timezone.localdate()
     existing = Initiative.objects.filter(unit=unit, year=to_year).values_list("name", flat=True)
@@ -81,12 +81,12 @@ def carry_over_initiatives(*, actor, unit, from_year, to_year):
 def advance_initiative(*, initiative, actor, target, recognition=""):
     """registered → implementing → evaluated → exemplar → commended."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    _require(permissions.can_manage_initiatives(actor, initiative.unit_id))
+    require(permissions.can_manage_initiatives(actor, initiative.unit_id))
     check_transition(INITIATIVE_TRANSITIONS, initiative.status, target)
     if target == InitiativeStatus.IMPLEMENTING and initiative.start_date > timezone.localdate():
         raise DomainError(
             _("The model starts on %(date)s; it can be marked as being implemented from that day.")
-            % {"date": _short(initiative.start_date)}
+            % {"date": short_date(initiative.start_date)}
         )
     recognition = recognition.strip()
     if target in (InitiativeStatus.EXEMPLAR, InitiativeStatus.COMMENDED) and not recognition:
@@ -105,7 +105,7 @@ def advance_initiative(*, initiative, actor, target, recognition=""):
 def add_initiative_evidence(*, initiative, actor, upload):
     """A file showing what the initiative did."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    _require(permissions.can_manage_initiatives(actor, initiative.unit_id))
+    require(permissions.can_manage_initiatives(actor, initiative.unit_id))
     evidence = InitiativeEvidence.objects.create(
         initiative=initiative, file=upload, original_name=upload.name[:255], uploaded_by=actor
     )

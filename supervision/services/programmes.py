@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
 from danvan.orgunits.selectors import same_tree
-from danvan.workflow import DomainError, check_transition
+from danvan.text import short_date
+from danvan.workflow import DomainError, check_transition, require, required_text
 
 from .. import permissions
 from ..models import (
@@ -24,7 +25,7 @@ from ..models import (
 )
 from ..selectors import SUPERVISING_KINDS
 from ..workflow import PROGRAMME_TRANSITIONS, SUPERVISION_TRANSITIONS, ProgrammeStatus, SupervisionStatus
-from ._common import _check_not_future, _require, _required_text, _short
+from ._common import _check_not_future
 
 
 def _locked_supervision(supervision):
@@ -34,7 +35,7 @@ def _locked_supervision(supervision):
 @transaction.atomic
 def create_programme(*, actor, body, year, title, proposals=""):
     """A supervising body's programme for a year, in draft until its resolution is recorded."""
-    _require(permissions.can_create_programme(actor, body))
+    require(permissions.can_create_programme(actor, body))
     if body.kind not in SUPERVISING_KINDS:
         raise DomainError(
             _(
@@ -43,7 +44,7 @@ def create_programme(*, actor, body, year, title, proposals=""):
             )
         )
     programme = SupervisionProgramme.objects.create(
-        year=year, body=body, title=_required_text(title, _("Give the programme a title.")), proposals=proposals.strip()
+        year=year, body=body, title=required_text(title, _("Give the programme a title.")), proposals=proposals.strip()
     )
     record_change(programme, actor=actor, kind=ChangeKind.CREATED, to_status=programme.status)
     return programme
@@ -53,9 +54,9 @@ def create_programme(*, actor, body, year, title, proposals=""):
 def adopt_programme(*, programme, actor, number, adopted_on):
     """Record the resolution that adopts the programme."""
     programme = SupervisionProgramme.objects.select_for_update().get(pk=programme.pk)
-    _require(permissions.can_manage_programme(actor, programme))
+    require(permissions.can_manage_programme(actor, programme))
     check_transition(PROGRAMME_TRANSITIONS, programme.status, ProgrammeStatus.ADOPTED)
-    number = _required_text(number, _("Give the number of the adopting resolution."))
+    number = required_text(number, _("Give the number of the adopting resolution."))
     _check_not_future(adopted_on, timezone.localdate())
     previous = programme.status
     programme.resolution_number, programme.resolution_date = number, adopted_on
@@ -67,7 +68,7 @@ def adopt_programme(*, programme, actor, number, adopted_on):
         kind=ChangeKind.STATUS,
         from_status=previous,
         to_status=programme.status,
-        note=_("Resolution %(number)s of %(date)s") % {"number": number, "date": _short(adopted_on)},
+        note=_("Resolution %(number)s of %(date)s") % {"number": number, "date": short_date(adopted_on)},
     )
     return programme
 
@@ -78,7 +79,7 @@ def create_supervision(
 ):
     """A supervision of the programme, planned; the programme's history notes it too."""
     programme = SupervisionProgramme.objects.select_for_update().get(pk=programme.pk)
-    _require(permissions.can_manage_programme(actor, programme))
+    require(permissions.can_manage_programme(actor, programme))
     if programme.status == ProgrammeStatus.COMPLETED:
         raise DomainError(_("The programme is completed; it takes no more supervisions."))
     SupervisionKind(kind)
@@ -88,7 +89,7 @@ def create_supervision(
         raise DomainError(_("The field work cannot end before it starts."))
     supervision = Supervision.objects.create(
         programme=programme,
-        topic=_required_text(topic, _("Give the topic of the supervision.")),
+        topic=required_text(topic, _("Give the topic of the supervision.")),
         kind=kind,
         period_from=period_from,
         period_to=period_to,
@@ -106,7 +107,7 @@ def create_supervision(
 def change_supervision_status(*, supervision, actor, target, report_number="", report_date=None, summary=""):
     """Move a supervision along: field work, report, conclusion, closing, or re-opening for re-supervision."""
     supervision = _locked_supervision(supervision)
-    _require(permissions.can_manage_programme(actor, supervision.programme))
+    require(permissions.can_manage_programme(actor, supervision.programme))
     check_transition(SUPERVISION_TRANSITIONS, supervision.status, target)
     previous = supervision.status
     fields, note = ["status"], ""
@@ -116,7 +117,10 @@ def change_supervision_status(*, supervision, actor, target, report_number="", r
         supervision.report_number, supervision.report_date = report_number.strip(), report_date
         supervision.report_summary = summary.strip()
         fields += ["report_number", "report_date", "report_summary"]
-        note = _("Report %(number)s of %(date)s") % {"number": supervision.report_number, "date": _short(report_date)}
+        note = _("Report %(number)s of %(date)s") % {
+            "number": supervision.report_number,
+            "date": short_date(report_date),
+        }
     if target == SupervisionStatus.FIELDWORK and previous in (SupervisionStatus.CONCLUDED, SupervisionStatus.CLOSED):
         supervision.times_reopened += 1
         fields.append("times_reopened")
@@ -132,7 +136,7 @@ def upload_document(*, supervision, actor, kind, upload):
     """A new version of the plan, outline or report; earlier versions stay."""
     # Locked so two uploads at once number their versions one after the other.
     supervision = _locked_supervision(supervision)
-    _require(permissions.can_manage_programme(actor, supervision.programme))
+    require(permissions.can_manage_programme(actor, supervision.programme))
     kind = DocumentKind(kind)
     last = supervision.documents.filter(kind=kind).aggregate(last=Max("version"))["last"] or 0
     document = SupervisionDocument.objects.create(
@@ -161,11 +165,11 @@ def upload_document(*, supervision, actor, kind, upload):
 def add_delegation_member(*, supervision, actor, full_name, role, from_body):
     """A member of the supervision delegation."""
     supervision = _locked_supervision(supervision)
-    _require(permissions.can_manage_programme(actor, supervision.programme))
+    require(permissions.can_manage_programme(actor, supervision.programme))
     role = DelegationRole(role)
     member = DelegationMember.objects.create(
         supervision=supervision,
-        full_name=_required_text(full_name, _("Give the member's full name.")),
+        full_name=required_text(full_name, _("Give the member's full name.")),
         role=role,
         from_body=from_body.strip(),
     )
@@ -186,7 +190,7 @@ def add_delegation_member(*, supervision, actor, full_name, role, from_body):
 def add_supervised_unit(*, supervision, actor, unit, visited=False):
     """A unit the supervision looks at, visited directly or supervised by its report."""
     supervision = _locked_supervision(supervision)
-    _require(permissions.can_manage_programme(actor, supervision.programme))
+    require(permissions.can_manage_programme(actor, supervision.programme))
     if not same_tree(unit, supervision.programme.body):
         raise DomainError(_("Choose a unit of the supervising body's own province."))
     if supervision.supervised_units.filter(unit=unit).exists():
@@ -199,7 +203,7 @@ def add_supervised_unit(*, supervision, actor, unit, visited=False):
 
 
 def _new_finding(supervision, actor, text):
-    finding = Finding.objects.create(supervision=supervision, text=_required_text(text, _("Write the finding.")))
+    finding = Finding.objects.create(supervision=supervision, text=required_text(text, _("Write the finding.")))
     record_change(supervision, actor=actor, kind=ChangeKind.ADDED, note=_("Finding: %(text)s") % {"text": finding.text})
     return finding
 
@@ -208,5 +212,5 @@ def _new_finding(supervision, actor, text):
 def add_finding(*, supervision, actor, text):
     """A shortcoming the supervision found, for recommendations to answer."""
     supervision = _locked_supervision(supervision)
-    _require(permissions.can_manage_programme(actor, supervision.programme))
+    require(permissions.can_manage_programme(actor, supervision.programme))
     return _new_finding(supervision, actor, text)

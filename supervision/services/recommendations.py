@@ -8,14 +8,15 @@ from django.utils.translation import gettext as _
 from danvan.history.models import ChangeKind
 from danvan.history.services import record_change
 from danvan.orgunits.selectors import same_tree
+from danvan.text import short_date
 from danvan.workdays.calendar import add_days_rolling
-from danvan.workflow import DomainError, check_transition
+from danvan.workflow import DomainError, check_transition, require, required_text
 
 from .. import permissions
 from ..models import AnswerPeriod, ProgressUpdate, Recommendation, RecommendationKind, RecommendationReader
 from ..selectors import COUNCIL_KINDS
 from ..workflow import RECOMMENDATION_TRANSITIONS, RecommendationStatus, percent_problem
-from ._common import _check_not_future, _require, _required_text, _short
+from ._common import _check_not_future
 from .programmes import _locked_supervision, _new_finding
 
 # Law on Supervision 2015, Art 15 and 60: a written answer within 20 days of the question. The period in
@@ -47,8 +48,8 @@ def add_recommendation(*, supervision, actor, addressed_to, text, due_date, find
     (recorded in the same transaction), or none.
     """
     supervision = _locked_supervision(supervision)
-    _require(permissions.can_manage_programme(actor, supervision.programme))
-    text = _required_text(text, _("Write the recommendation."))
+    require(permissions.can_manage_programme(actor, supervision.programme))
+    text = required_text(text, _("Write the recommendation."))
     if due_date < (supervision.report_date or due_date):
         raise DomainError(_("The deadline cannot be before the report."))
     if finding is not None and finding.supervision_id != supervision.pk:
@@ -79,7 +80,7 @@ def add_recommendation(*, supervision, actor, addressed_to, text, due_date, find
         actor=actor,
         kind=ChangeKind.CREATED,
         to_status=recommendation.status,
-        note=_("Due on %(date)s") % {"date": _short(due_date)},
+        note=_("Due on %(date)s") % {"date": short_date(due_date)},
     )
     return recommendation
 
@@ -89,7 +90,7 @@ def record_commitment(
     *, actor, body, addressed_to, council_session, question, asked_by, answered_by, asked_on, promise, due_date
 ):
     """A promise made answering an interpellation; the written answer is due within 20 days."""
-    _require(permissions.can_record_commitment(actor, body))
+    require(permissions.can_record_commitment(actor, body))
     if body.kind not in COUNCIL_KINDS:
         raise DomainError(_("Interpellations are held at a People's Council or its standing committee."))
     if not same_tree(addressed_to, body):
@@ -102,11 +103,11 @@ def record_commitment(
         body=body,
         addressed_to=addressed_to,
         council_session=council_session.strip(),
-        question=_required_text(question, _("Write the question.")),
+        question=required_text(question, _("Write the question.")),
         asked_by=asked_by.strip(),
         answered_by=answered_by.strip(),
         asked_on=asked_on,
-        text=_required_text(promise, _("Write what was promised.")),
+        text=required_text(promise, _("Write what was promised.")),
         due_date=due_date,
         written_answer_due=written_answer_due(asked_on),
     )
@@ -118,8 +119,8 @@ def record_commitment(
         note=_("Asked by %(name)s on %(date)s; written answer due on %(due)s")
         % {
             "name": commitment.asked_by,
-            "date": _short(asked_on),
-            "due": _short(commitment.written_answer_due),
+            "date": short_date(asked_on),
+            "due": short_date(commitment.written_answer_due),
         },
     )
     return commitment
@@ -129,7 +130,7 @@ def record_commitment(
 def record_written_answer(*, recommendation, actor, answered_on):
     """The date the written answer to an interpellation was sent."""
     recommendation = _locked(recommendation)
-    _require(permissions.can_report_progress(actor, recommendation))
+    require(permissions.can_report_progress(actor, recommendation))
     if recommendation.kind != RecommendationKind.COMMITMENT:
         raise DomainError(_("Only an interpellation has a written answer."))
     if recommendation.written_answer_on is not None:
@@ -142,7 +143,7 @@ def record_written_answer(*, recommendation, actor, answered_on):
         recommendation,
         actor=actor,
         kind=ChangeKind.ANSWERED,
-        note=_("Sent on %(date)s") % {"date": _short(answered_on)},
+        note=_("Sent on %(date)s") % {"date": short_date(answered_on)},
     )
     return recommendation
 
@@ -152,9 +153,9 @@ def record_progress(*, recommendation, actor, text, status, percent, evidence=No
     """The addressed unit reports what it did; the recommendation takes the reported status and percentage,
     which must agree (workflow.RECOMMENDATION_PERCENT)."""
     recommendation = _locked(recommendation)
-    _require(permissions.can_report_progress(actor, recommendation))
+    require(permissions.can_report_progress(actor, recommendation))
     check_transition(RECOMMENDATION_TRANSITIONS, recommendation.status, status)
-    text = _required_text(text, _("Write what was done."))
+    text = required_text(text, _("Write what was done."))
     if status == RecommendationStatus.NOT_IMPLEMENTED and not permissions.can_assess(actor, recommendation):
         raise DomainError(_("Only the supervising body can conclude that a recommendation was not implemented."))
     if problem := percent_problem(status, percent):
@@ -207,6 +208,7 @@ def escalate_recommendation(*, recommendation, level, readers=(), actor=None):
         recommendation,
         actor=actor,
         kind=ChangeKind.ESCALATED,
-        note=_("Level %(level)d: overdue since %(date)s") % {"level": level, "date": _short(recommendation.due_date)},
+        note=_("Level %(level)d: overdue since %(date)s")
+        % {"level": level, "date": short_date(recommendation.due_date)},
     )
     return True
