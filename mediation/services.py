@@ -328,6 +328,10 @@ def guide_petition_to_mediation(*, petition, team, actor, note=""):
         )
     if MediationCase.objects.filter(source_petition=petition).exists():
         raise DomainError(_("This petition has already been guided to mediation."))
+    if MediationCase.objects.filter(follow_up_petition=petition).exists():
+        raise DomainError(
+            _("This petition was lodged after a mediation failed: it goes to the competent body, not back to a team.")
+        )
     if team.status != TeamStatus.RECOGNISED:
         raise DomainError(_("Only a recognised team takes cases."))
     standard = _("Guided to grassroots mediation: %(team)s (%(area)s).") % {"team": team.name, "area": team.area}

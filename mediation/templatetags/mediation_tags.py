@@ -17,7 +17,8 @@ def mediation_for_petition(context, petition):
     user = context["request"].user
     cases = selectors.cases_for_petition(user, petition)
     may_guide = (
-        not any(case.source_petition_id == petition.pk for case in cases)
+        # Neither guided already nor lodged after a failed mediation (that one goes to the competent body).
+        not cases
         and petition.kind in ANSWERED_KINDS
         and Status.GUIDED in TRANSITIONS[Status(petition.status)]
         and petition_permissions.can_classify_petition(user, petition)

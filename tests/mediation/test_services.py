@@ -281,3 +281,17 @@ def test_the_dashboard_counts_the_units_mediations_and_the_petitions_after_a_fai
     # Another period holds none of it.
     later = client.get("/dashboard/", {**period, "start": "01/04/2026", "end": "30/06/2026"})
     assert later.context["figures"]["grassroots"]["mediation"]["received"] == 0
+
+
+def test_a_petition_lodged_after_a_failed_mediation_is_not_guided_back_to_a_team(case, team, people, client):
+    _fail(case, team, people)
+    petition = services.lodge_petition_after_mediation(
+        case=case, actor=people["officer"], kind=Kind.RECOMMENDATION, received_date=date(2026, 2, 20),
+        parties=[case.parties.get(full_name="Hoàng Văn Sáng")],
+    )  # fmt: skip
+    with pytest.raises(DomainError, match="cơ quan có thẩm quyền"):
+        services.guide_petition_to_mediation(petition=petition, team=team, actor=people["leader"])
+    assert MediationCase.objects.filter(source_petition=petition).count() == 0
+    client.force_login(people["leader"])
+    page = client.get(f"/petitions/{petition.pk}/").content.decode()
+    assert "Hướng dẫn đến hòa giải ở cơ sở" not in page and case.code in page
