@@ -1,4 +1,5 @@
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 
@@ -22,7 +23,10 @@ def send_notification_email(notification_id):
 
 
 @shared_task
-def retry_pending_notification_emails():
-    """Re-queue emails that were never attempted or whose sender died."""
-    for notification_id in selectors.notification_ids_awaiting_email():
+def retry_pending_notification_emails(older_than_seconds=None):
+    """Re-queue emails that were never attempted or whose sender died. By default a never-tried email waits
+    10 minutes (its first task may still be on its way); an operator who knows a worker died can pass 0.
+    Queueing one twice sends it once (the claim)."""
+    kwargs = {} if older_than_seconds is None else {"older_than": timedelta(seconds=older_than_seconds)}
+    for notification_id in selectors.notification_ids_awaiting_email(**kwargs):
         send_notification_email.delay(notification_id)
